@@ -1,0 +1,94 @@
+// swift-tools-version: 6.1
+//
+// Switchboard: an operator console for a swarm of agents.
+// The targets follow the layers of ../shared/DESIGN.md; a module never imports one above it:
+//
+//   SwitchboardCore     domain, messaging core, task manager, agent intelligence, engine (pure)
+//   SwitchboardStore    SQLite through GRDB: durable queues and engine state
+//   SwitchboardAgents   drivers that turn processes, commands and simulations into agents
+//   SwitchboardUI       pure rendering into a Canvas and pure key handling
+//   SwitchboardTerminal the only code that calls ncurses (through CNcursesw)
+//   SwitchboardRuntime  the engine host: threads, real clock, wiring of engine, store and agents
+//   SwitchboardBench    the `switchboard bench` measurements
+//   switchboard         the command-line program: wiring and subcommands only
+
+import PackageDescription
+
+let strictSwift: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Switchboard",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "switchboard", targets: ["switchboard"]),
+        .library(name: "SwitchboardCore", targets: ["SwitchboardCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "SwitchboardCore",
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "SwitchboardTerminal",
+            dependencies: ["CNcursesw"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "SwitchboardRuntime",
+            dependencies: ["SwitchboardCore"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "SwitchboardBench",
+            dependencies: [
+                "SwitchboardCore",
+                "SwitchboardRuntime",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "switchboard",
+            dependencies: [
+                "SwitchboardCore",
+                "SwitchboardBench",
+                "SwitchboardTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "SwitchboardTestSupport",
+            dependencies: ["SwitchboardCore", "SwitchboardRuntime"],
+            path: "Tests/SwitchboardTestSupport",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SwitchboardCoreTests",
+            dependencies: ["SwitchboardCore", "SwitchboardTestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "CNcurseswTests",
+            dependencies: ["CNcursesw", "SwitchboardTestSupport", "switchboard"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SwitchboardBenchTests",
+            dependencies: ["SwitchboardBench", "SwitchboardTestSupport"],
+            swiftSettings: strictSwift
+        ),
+    ]
+)

@@ -1,0 +1,39 @@
+import SwitchboardBench
+import SwitchboardCore
+import Testing
+
+@Suite("Benchmark output")
+struct BenchOutputTests {
+    @Test func aLineWithABaselineCarriesTheRatio() throws {
+        let result = BenchResult(name: "queue.memory.cycle.100000", value: 1_200_000, unit: "msgs/s", baseline: "heap", baselineValue: 4_800_000, runs: 5)
+        let line = try JSONParser.parse(result.jsonLine)
+        #expect(line["name"] == "queue.memory.cycle.100000")
+        #expect(line["value"]?.doubleValue == 1_200_000)
+        #expect(line["unit"] == "msgs/s")
+        #expect(line["baseline"] == "heap")
+        #expect(line["baseline_value"]?.doubleValue == 4_800_000)
+        #expect(line["ratio"]?.doubleValue == 0.25)
+    }
+
+    @Test func aLineWithoutABaselineHasNoRatio() throws {
+        let line = try JSONParser.parse(BenchResult(name: "x", value: 0.1234, unit: "ms").jsonLine)
+        #expect(line["ratio"] == nil)
+        #expect(line["value"]?.doubleValue == 0.123)
+    }
+
+    @Test func mediansOfOddAndEvenCounts() {
+        #expect(Median.of([5, 1, 3]) == 3)
+        #expect(Median.of([4, 1, 3, 2]) == 2.5)
+    }
+
+    @Test("a short queue benchmark reports every figure by name")
+    func queueBenchmarkNamesEveryFigure() throws {
+        var results: [BenchResult] = []
+        try QueueBenchmark(backlogs: [1000], runs: 1, operations: 2000, recipients: 10).run { results.append($0) }
+        #expect(results.map(\.name) == [
+            "queue.memory.bytes_per_pending", "queue.memory.enqueue.1000", "queue.memory.claim_ack.1000", "queue.memory.cycle.1000",
+        ])
+        #expect(results.allSatisfy { $0.value > 0 })
+        #expect(results.last?.baseline == "heap.insert_remove_max.1000")
+    }
+}
