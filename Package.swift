@@ -29,6 +29,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -41,21 +42,32 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "SwitchboardStore",
+            dependencies: [
+                "SwitchboardCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "SwitchboardTerminal",
             dependencies: ["CNcursesw"],
             swiftSettings: strictSwift
         ),
         .target(
             name: "SwitchboardRuntime",
-            dependencies: ["SwitchboardCore"],
+            dependencies: ["SwitchboardCore", "SwitchboardStore"],
             swiftSettings: strictSwift
         ),
         .target(
             name: "SwitchboardBench",
             dependencies: [
                 "SwitchboardCore",
+                "SwitchboardStore",
                 "SwitchboardRuntime",
                 .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSwift
         ),
@@ -63,6 +75,8 @@ let package = Package(
             name: "switchboard",
             dependencies: [
                 "SwitchboardCore",
+                "SwitchboardStore",
+                "SwitchboardRuntime",
                 "SwitchboardBench",
                 "SwitchboardTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -78,6 +92,14 @@ let package = Package(
         .testTarget(
             name: "SwitchboardCoreTests",
             dependencies: ["SwitchboardCore", "SwitchboardTestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SwitchboardStoreTests",
+            dependencies: [
+                "SwitchboardStore", "SwitchboardTestSupport", "switchboard",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

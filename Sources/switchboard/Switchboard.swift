@@ -13,6 +13,6 @@ struct Switchboard: ParsableCommand {
             agents) and a live dashboard that watches and steers it.
             """,
         version: version,
-        subcommands: [BenchCommand.self, TerminalProbeCommand.self]
+        subcommands: [BenchCommand.self, StoreCommand.self, StressCommand.self, TerminalProbeCommand.self]
     )
 }

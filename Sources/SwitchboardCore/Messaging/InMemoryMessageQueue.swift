@@ -91,8 +91,13 @@ public final class InMemoryMessageQueue: MessageQueue {
     @discardableResult
     public func sweep() throws -> SweepReport { try core.sweep() }
 
-    /// Restores messages read back from a store; see `QueueCore.restore`.
-    public func restore(_ messages: [Message], nextSequence: UInt64, totals: (acknowledged: Int, expired: Int, cancelled: Int)) {
-        core.restore(messages, nextSequence: nextSequence, totals: totals)
+    /// Restores messages read back from a store. With `expireOpenLeases` (after a restart) the
+    /// leases that were open count as failed attempts and their messages are delivered again;
+    /// without (a reload after a failed write) they keep running.
+    public func restore(
+        _ messages: [Message], nextSequence: UInt64, totals: (acknowledged: Int, expired: Int, cancelled: Int),
+        expireOpenLeases: Bool = true
+    ) {
+        core.restore(messages, nextSequence: nextSequence, totals: totals, expireOpenLeases: expireOpenLeases)
     }
 }

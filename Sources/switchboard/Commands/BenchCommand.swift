@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SwitchboardBench
 
 struct BenchCommand: ParsableCommand {
@@ -14,7 +15,7 @@ struct BenchCommand: ParsableCommand {
               switchboard bench queue
               switchboard bench queue --json --runs 7
             """,
-        subcommands: [QueueBench.self]
+        subcommands: [QueueBench.self, StoreBench.self]
     )
 }
 
@@ -82,6 +83,28 @@ struct QueueBench: ParsableCommand {
 
     func run() throws {
         let benchmark = QueueBenchmark(backlogs: backlog, runs: options.runs, operations: operations, recipients: recipients, kinds: Set(only))
+        try benchmark.run(report: options.reporter())
+    }
+}
+
+struct StoreBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "The durable queue at both durability levels against raw batched SQLite inserts.")
+
+    @OptionGroup var options: BenchOptions
+
+    @Option(help: "Messages per figure and run.")
+    var messages = 200_000
+
+    @Option(help: "Operations per commit (group commit).")
+    var batch = 1000
+
+    @Option(help: "Folder for the scratch stores (default: the temporary folder).")
+    var folder: String?
+
+    func run() throws {
+        let benchmark = StoreBenchmark(messages: messages, runs: options.runs, batch: batch, folder: folder ?? NSTemporaryDirectory())
         try benchmark.run(report: options.reporter())
     }
 }

@@ -27,7 +27,7 @@ extension QueueCore {
         for slot in slots.indices where slots[slot].id.rawValue != 0 && slots[slot].status == .failed {
             if let before, slots[slot].updatedAt >= before { continue }
             let id = slots[slot].id
-            retire(slot, as: .failed, now: now, reason: nil)
+            retire(slot, as: .failed, now: now, reason: nil, forget: true)
             if journal != nil {
                 journal!.departed[id] = nil
                 journal!.purged.insert(id)
@@ -59,13 +59,14 @@ extension QueueCore {
         return targets.count
     }
 
-    /// Restores messages read back from a store, as they were, with their ids; then expires
-    /// the leases that were open, because their consumers are gone: each counts as a failed
-    /// attempt and the message is delivered again (or dead-lettered when out of attempts).
-    /// The restored state itself is not journaled (it is what the store holds); the recovery
-    /// changes are.
+    /// Restores messages read back from a store, as they were, with their ids. When
+    /// `expireOpenLeases` (a restart: their consumers are gone), each open lease counts as a failed
+    /// attempt and its message is delivered again (or dead-lettered when out of attempts);
+    /// otherwise (reloading after a failed write) leases keep running. The restored state itself
+    /// is not journaled (it is what the store holds); the recovery changes are.
     mutating func restore(
-        _ messages: [Message], nextSequence: UInt64, totals: (acknowledged: Int, expired: Int, cancelled: Int)
+        _ messages: [Message], nextSequence: UInt64, totals: (acknowledged: Int, expired: Int, cancelled: Int),
+        expireOpenLeases: Bool
     ) {
         let now = clock.now()
         let journalBefore = journal
@@ -87,6 +88,7 @@ extension QueueCore {
             case .processing, .delivered:
                 setStatus(slot, status, now: message.updatedAt)
                 slots[slot].deadline = deadline
+                leaseTimers.push(TimerEntry(at: deadline.nanosecondsSinceEpoch, id: message.id.rawValue))
                 inFlight.append(slot)
             case .blocked where deadline != .distantFuture:
                 retryTimers.push(TimerEntry(at: deadline.nanosecondsSinceEpoch, id: message.id.rawValue))
@@ -127,7 +129,7 @@ extension QueueCore {
             finish(slot, as: .cancelled, now: now, reason: reason)
         }
         for slot in releases where slots[slot].status == .blocked { setStatus(slot, .pending, now: now) }
-        for slot in inFlight where slots[slot].status.isInFlight {
+        for slot in inFlight where expireOpenLeases && slots[slot].status.isInFlight {
             let holder = slots[slot].leaseOwner ?? "consumer"
             _ = scheduleRetry(slot, error: "lease expired (held by \(holder) when the engine stopped)", retryable: true, now: now)
         }

@@ -172,7 +172,8 @@ struct QueueCore {
     }
 
     /// Removes a message from memory with a final status, without touching its dependents.
-    mutating func retire(_ slot: Int, as status: MessageStatus, now: Instant, reason: String?) {
+    /// It stays visible in the ring of finished messages unless `forget` (a purge).
+    mutating func retire(_ slot: Int, as status: MessageStatus, now: Instant, reason: String?, forget: Bool = false) {
         let oldStatus = slots[slot].status
         liveStatusCounts[oldStatus.ordinal] -= 1
         if oldStatus == .pending { pendingByPriority[slots[slot].priority.rank] -= 1 }
@@ -193,7 +194,8 @@ struct QueueCore {
             journal!.touched.append(id)
             journal!.departed[id] = slots[slot]
         }
-        finishedRing.append(slots.take(slot, leaving: Self.vacant))
+        let message = slots.take(slot, leaving: Self.vacant)
+        if !forget { finishedRing.append(message) }
         freeSlots.append(UInt32(slot))
         slotIndex.remove(id.rawValue)
         if !unmetDependencies.isEmpty { unmetDependencies.removeValue(forKey: id) }
