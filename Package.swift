@@ -7,6 +7,7 @@
 //   SwitchboardStore    SQLite through GRDB: durable queues and engine state
 //   SwitchboardAgents   drivers that turn processes, commands and simulations into agents
 //   SwitchboardUI       pure rendering into a Canvas and pure key handling
+//   SwitchboardConfig   TOML files: task graphs, swarms, themes, key bindings (errors name the line)
 //   SwitchboardTerminal the only code that calls ncurses (through CNcursesw)
 //   SwitchboardRuntime  the engine host: threads, real clock, wiring of engine, store and agents
 //   SwitchboardBench    the `switchboard bench` measurements
@@ -30,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -48,6 +50,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "SwitchboardConfig",
+            dependencies: ["SwitchboardCore", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strictSwift
         ),
         .target(
@@ -77,6 +84,7 @@ let package = Package(
                 "SwitchboardCore",
                 "SwitchboardStore",
                 "SwitchboardRuntime",
+                "SwitchboardConfig",
                 "SwitchboardBench",
                 "SwitchboardTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -100,6 +108,19 @@ let package = Package(
                 "SwitchboardStore", "SwitchboardTestSupport", "switchboard",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SwitchboardRuntimeTests",
+            dependencies: [
+                "SwitchboardRuntime", "SwitchboardStore", "SwitchboardTestSupport", "switchboard",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SwitchboardConfigTests",
+            dependencies: ["SwitchboardConfig", "SwitchboardTestSupport"],
             swiftSettings: strictSwift
         ),
         .testTarget(

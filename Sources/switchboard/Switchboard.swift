@@ -1,8 +1,29 @@
 import ArgumentParser
+import Foundation
 import SwitchboardCore
 
 @main
 struct Switchboard: ParsableCommand {
+    /// Runs the command. Errors are printed on one line, `switchboard: <what went wrong>`,
+    /// without usage text or a stack trace; help and version go to stdout as usual.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("switchboard: \(error.message)\n".utf8))
+            Foundation.exit(error.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is CleanExit { exit(withError: error) }
+            let full = fullMessage(for: error)
+            var line = full.split(separator: "\n").first.map(String.init) ?? "\(error)"
+            if line.hasPrefix("Error: ") { line.removeFirst(7) }
+            FileHandle.standardError.write(Data("switchboard: \(line)\n".utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
+
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -13,6 +34,10 @@ struct Switchboard: ParsableCommand {
             agents) and a live dashboard that watches and steers it.
             """,
         version: version,
-        subcommands: [BenchCommand.self, StoreCommand.self, StressCommand.self, TerminalProbeCommand.self]
+        subcommands: [
+            SubmitCommand.self, TasksCommand.self, TaskCommand.self, ReprioritizeCommand.self, CancelCommand.self,
+            RetryCommand.self, QueueCommand.self, ReportCommand.self, StoreCommand.self, BenchCommand.self,
+            StressCommand.self, TerminalProbeCommand.self,
+        ]
     )
 }

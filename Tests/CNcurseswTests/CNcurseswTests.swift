@@ -24,6 +24,6 @@ struct CNcurseswTests {
         let exited = session.waitFor(timeout: 5) { _ in session.paneIsDead }
         #expect(exited != nil)
         let status = session.paneExitStatus
-        #expect(status == 0, "exit status \(String(describing: status)); screen: \(session.capture())")
+        #expect(status == 0, "exit status \(String(describing: status)); \(session.paneEnd)")
     }
 }

@@ -68,19 +68,25 @@ struct StoreErrorTests {
 
     @Test func aStoreLockedByAnotherProcess() throws {
         let path = folder.file("locked.sqlite")
-        _ = try Store.open(path: path)
+        try Store.open(path: path).close()
         // sqlite3 (another process) takes an exclusive lock and holds it for a while.
         let holderOutput = folder.file("holder.out")
+        let release = folder.file("release")
+        // The other process holds the lock until the test creates the release file.
         let holder = try ProcessRunner.spawn(
             "/usr/bin/sqlite3", [path],
-            stdinPath: try writeScript("PRAGMA journal_mode=DELETE; BEGIN EXCLUSIVE; SELECT 'holding';\n.shell sleep 8\nCOMMIT;\n"),
+            stdinPath: try writeScript(
+                "PRAGMA journal_mode=DELETE; BEGIN EXCLUSIVE; SELECT 'holding';\n.shell while [ ! -e \(release) ]; do sleep 0.05; done\nCOMMIT;\n"),
             stdoutPath: holderOutput, stderrPath: folder.file("holder.err"))
-        defer { _ = ProcessRunner.wait(for: holder, timeout: 12) }
-        // Wait until the other process really holds the lock.
-        let deadline = Date().addingTimeInterval(5)
+        defer {
+            _ = FileManager.default.createFile(atPath: release, contents: nil)
+            _ = ProcessRunner.wait(for: holder, timeout: 30)
+        }
+        let deadline = Date().addingTimeInterval(30)
         while Date() < deadline, !((try? String(contentsOfFile: holderOutput, encoding: .utf8)) ?? "").contains("holding") {
             usleep(20_000)
         }
+        #expect(((try? String(contentsOfFile: holderOutput, encoding: .utf8)) ?? "").contains("holding"), "the other process never took the lock: \((try? String(contentsOfFile: folder.file("holder.err"), encoding: .utf8)) ?? "")")
         try expectCLIError(path, contains: "is locked by another process")
     }
 

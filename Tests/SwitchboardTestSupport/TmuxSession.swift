@@ -6,6 +6,9 @@ public final class TmuxSession: @unchecked Sendable {
     public let socket: String
     public let name = "main"
     private let configuration: String
+    /// Where the wrapper shell writes the program's exit status. tmux 3.3a sometimes fails to
+    /// reap a pane's process under load and then never knows its status; a shell always does.
+    private let statusFile: String
 
     /// Starts `command` (argument array, quoted for the shell tmux uses) in a new session.
     public init(width: Int = 160, height: Int = 48, command: [String], environment: [String: String] = [:]) throws {
@@ -14,8 +17,10 @@ public final class TmuxSession: @unchecked Sendable {
         // server's start: setting it after the session starts races a quick exit.
         configuration = NSTemporaryDirectory() + "/\(socket).conf"
         _ = FileManager.default.createFile(atPath: configuration, contents: Data("set -g remain-on-exit on\n".utf8))
+        statusFile = NSTemporaryDirectory() + "/\(socket).status"
         let exports = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let line = (exports.isEmpty ? "" : "env \(exports) ") + command.map(Self.quote).joined(separator: " ")
+        let program = (exports.isEmpty ? "" : "env \(exports) ") + command.map(Self.quote).joined(separator: " ")
+        let line = "/bin/sh -c " + Self.quote("\(program); echo $? > \(statusFile)")
         let result = try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, line])
         guard result.status == 0 else {
             throw TmuxError(message: "tmux new-session failed: \(result.stderr)")
@@ -25,6 +30,7 @@ public final class TmuxSession: @unchecked Sendable {
     deinit {
         _ = try? tmux(["kill-server"])
         try? FileManager.default.removeItem(atPath: configuration)
+        try? FileManager.default.removeItem(atPath: statusFile)
     }
 
     @discardableResult
@@ -60,14 +66,25 @@ public final class TmuxSession: @unchecked Sendable {
     }
 
     /// Whether the program in the pane has exited.
-    public var paneIsDead: Bool {
-        let output = (try? tmux(["display-message", "-p", "-t", name, "#{pane_dead}"]).stdout) ?? ""
-        return output.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    public var paneIsDead: Bool { FileManager.default.fileExists(atPath: statusFile) }
+
+    /// The program's exit status once it has exited (waiting up to 5 s for it).
+    public var paneExitStatus: Int32? {
+        let deadline = Date().addingTimeInterval(5)
+        repeat {
+            if let text = try? String(contentsOfFile: statusFile, encoding: .utf8),
+               let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status
+            }
+            usleep(20_000)
+        } while Date() < deadline
+        return nil
     }
 
-    public var paneExitStatus: Int32? {
-        let output = (try? tmux(["display-message", "-p", "-t", name, "#{pane_dead_status}"]).stdout) ?? ""
-        return Int32(output.trimmingCharacters(in: .whitespacesAndNewlines))
+    /// What tmux says of the pane, for failure messages.
+    public var paneEnd: String {
+        ((try? tmux(["display-message", "-p", "-t", name, "dead=#{pane_dead} pid=#{pane_pid}"]).stdout) ?? "?")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func quote(_ word: String) -> String {

@@ -21,16 +21,19 @@ final class Checkpointer: Sendable {
     }
 
     private let stopped = Flag()
+    private let done = DispatchSemaphore(value: 0)
 
     init(path: String) {
         let stopped = self.stopped
+        let done = self.done
         let thread = Thread {
+            defer { done.signal() }
             var configuration = Configuration()
             configuration.busyMode = .timeout(1)
             configuration.label = "switchboard.checkpointer"
             guard let connection = try? DatabaseQueue(path: path, configuration: configuration) else { return }
             while !stopped.isSet.load(ordering: .relaxed) {
-                usleep(200_000)
+                for _ in 0..<20 where !stopped.isSet.load(ordering: .relaxed) { usleep(10_000) }
                 _ = try? connection.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
             }
             try? connection.close()
@@ -39,7 +42,11 @@ final class Checkpointer: Sendable {
         thread.start()
     }
 
-    func stop() { stopped.isSet.store(true, ordering: .relaxed) }
+    /// Stops the thread and waits until it has closed its connection.
+    func stop() {
+        guard !stopped.isSet.exchange(true, ordering: .relaxed) else { return }
+        done.wait()
+    }
 
-    deinit { stop() }
+    deinit { stopped.isSet.store(true, ordering: .relaxed) }
 }

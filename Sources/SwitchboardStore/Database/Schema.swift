@@ -38,9 +38,11 @@ enum Schema {
                 CREATE INDEX finished_messages_by_age ON messages(updated_at)
                   WHERE status IN ('acknowledged', 'expired', 'cancelled');
 
+                -- Rows are keyed by submission order (the rowid), so that the engine's writes,
+                  -- which follow that order closely, stay local; ids are looked up by index.
                 CREATE TABLE tasks (
-                  id TEXT PRIMARY KEY,
-                  sequence INTEGER NOT NULL,
+                  sequence INTEGER PRIMARY KEY,
+                  id TEXT NOT NULL UNIQUE,
                   title TEXT NOT NULL,
                   queue TEXT NOT NULL,
                   payload TEXT,
@@ -63,18 +65,21 @@ enum Schema {
                   updated_at INTEGER NOT NULL,
                   started_at INTEGER,
                   finished_at INTEGER,
+                  queued_at INTEGER,
                   available_at INTEGER,
                   result TEXT,
                   last_error TEXT,
                   output_tail TEXT,
-                  overdue INTEGER NOT NULL DEFAULT 0,
-                  extra TEXT
+                  overdue INTEGER NOT NULL DEFAULT 0
                 );
-                CREATE INDEX tasks_by_status ON tasks(status, updated_at);
-                CREATE INDEX tasks_by_sequence ON tasks(sequence);
+                -- Only unfinished tasks are indexed by status: finishing a task removes its
+                -- entry instead of moving it, and finished tasks (the bulk) cost nothing.
+                CREATE INDEX unfinished_tasks_by_status ON tasks(status)
+                  WHERE status IN ('pending', 'blocked', 'queued', 'running', 'paused');
 
                 CREATE TABLE task_history (
                   id INTEGER PRIMARY KEY,
+                  task_sequence INTEGER NOT NULL,
                   task_id TEXT NOT NULL,
                   at INTEGER NOT NULL,
                   event TEXT NOT NULL,
@@ -83,7 +88,7 @@ enum Schema {
                   actor TEXT NOT NULL,
                   reason TEXT
                 );
-                CREATE INDEX task_history_by_task ON task_history(task_id, id);
+                CREATE INDEX task_history_by_task ON task_history(task_sequence, id);
 
                 CREATE TABLE agents (
                   name TEXT PRIMARY KEY,
@@ -124,6 +129,7 @@ enum Schema {
                   subject TEXT NOT NULL,
                   message TEXT NOT NULL
                 );
+                CREATE INDEX events_by_time ON events(at);
 
                 CREATE TABLE meta (
                   key TEXT PRIMARY KEY,

@@ -15,8 +15,11 @@ public final class ExternalChangeMonitor: Sendable {
     public init(store: Store, interval: Duration = .milliseconds(20), onChange: @escaping @Sendable () -> Void) {
         let stopped = self.stopped
         let pause = UInt32(max(1, interval.nanoseconds / 1000))
+        // The first version is read here, before the caller goes on: a commit made right after
+        // this returns must count as a change.
+        let first = try? store.dataVersion()
         let thread = Thread {
-            var last = try? store.dataVersion()
+            var last = first
             while !stopped.isSet.load(ordering: .relaxed) {
                 usleep(pause)
                 guard let version = try? store.dataVersion() else { continue }

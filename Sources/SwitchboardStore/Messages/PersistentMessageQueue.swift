@@ -62,6 +62,14 @@ public final class PersistentMessageQueue: MessageQueue {
         return result
     }
 
+    /// Runs `body` without committing what it changes: the caller writes `takeWrites()` in a
+    /// transaction of its own (the engine host does, once per step).
+    public func withoutCommitting<T>(_ body: () throws -> T) rethrows -> T {
+        batchDepth += 1
+        defer { batchDepth -= 1 }
+        return try body()
+    }
+
     /// The rows changed since the last commit, for a caller that writes them in a transaction
     /// of its own (the engine's tick). Follow with `didCommit()` or `didFailToCommit()`.
     public func takeWrites() -> MessageWrites {

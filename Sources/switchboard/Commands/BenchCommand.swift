@@ -15,7 +15,7 @@ struct BenchCommand: ParsableCommand {
               switchboard bench queue
               switchboard bench queue --json --runs 7
             """,
-        subcommands: [QueueBench.self, StoreBench.self]
+        subcommands: [QueueBench.self, StoreBench.self, TasksBench.self]
     )
 }
 
@@ -105,6 +105,39 @@ struct StoreBench: ParsableCommand {
 
     func run() throws {
         let benchmark = StoreBenchmark(messages: messages, runs: options.runs, batch: batch, folder: folder ?? NSTemporaryDirectory())
+        try benchmark.run(report: options.reporter())
+    }
+}
+
+struct TasksBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tasks",
+        abstract: "Burn-down of no-op tasks and dispatch latency under a steady submission rate.")
+
+    @OptionGroup var options: BenchOptions
+
+    @Option(help: "Tasks in the burn-down.")
+    var tasks = 1_000_000
+
+    @Option(help: "In-process no-op agents.")
+    var agents = 8
+
+    @Option(help: "Tasks each agent runs at once.")
+    var concurrency = 1000
+
+    @Option(help: "Submissions per second for the latency figure.")
+    var rate = 10_000
+
+    @Option(help: "Seconds of steady load for the latency figure.")
+    var seconds = 5.0
+
+    @Option(help: "Folder for the scratch stores (default: the temporary folder).")
+    var folder: String?
+
+    func run() throws {
+        let benchmark = TaskBenchmark(
+            tasks: tasks, agents: agents, concurrency: concurrency, rate: rate, seconds: seconds, runs: options.runs,
+            folder: folder ?? NSTemporaryDirectory())
         try benchmark.run(report: options.reporter())
     }
 }

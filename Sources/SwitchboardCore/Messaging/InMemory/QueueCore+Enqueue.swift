@@ -17,7 +17,7 @@ extension QueueCore {
     mutating func enqueue(batch drafts: [MessageDraft]) throws -> [MessageIDs] {
         // Everything is checked before anything changes, so a batch goes in whole or not at all.
         for draft in drafts { try validate(draft) }
-        let order = try topologicalOrder(drafts)
+        let order = try creationOrder(drafts)
         let broadcastTargets = consumerOrder
         var batchIDs: [MessageIDs] = []
         var next = nextSequence
@@ -88,7 +88,7 @@ extension QueueCore {
     }
 
     /// The drafts in an order where each comes after the drafts it depends on; refuses cycles.
-    func topologicalOrder(_ drafts: [MessageDraft]) throws -> [Int] {
+    func creationOrder(_ drafts: [MessageDraft]) throws -> [Int] {
         var edges = [[Int]](repeating: [], count: drafts.count)
         var hasBatchEdges = false
         for (position, draft) in drafts.enumerated() {
@@ -101,32 +101,8 @@ extension QueueCore {
             }
         }
         guard hasBatchEdges else { return Array(drafts.indices) }
-        var state = [UInt8](repeating: 0, count: drafts.count)  // 0 new, 1 on the path, 2 done
-        var order: [Int] = []
-        for start in drafts.indices where state[start] == 0 {
-            var stack: [(node: Int, next: Int)] = [(start, 0)]
-            state[start] = 1
-            while let top = stack.last {
-                if top.next < edges[top.node].count {
-                    stack[stack.count - 1].next += 1
-                    let target = edges[top.node][top.next]
-                    if state[target] == 1 {
-                        let path = stack.map(\.node)
-                        let cycle = Array(path[path.firstIndex(of: target)!...]) + [target]
-                        throw QueueError.dependencyCycle(cycle)
-                    }
-                    if state[target] == 0 {
-                        state[target] = 1
-                        stack.append((target, 0))
-                    }
-                } else {
-                    state[top.node] = 2
-                    order.append(top.node)
-                    stack.removeLast()
-                }
-            }
-        }
-        return order
+        if let cycle = findCycle(edges) { throw QueueError.dependencyCycle(cycle) }
+        return topologicalOrder(edges)
     }
 
     /// Stores a new message as `blocked`, then moves it to where its dependencies put it:

@@ -1,0 +1,134 @@
+extension Engine {
+    // MARK: Pools
+
+    /// Declares a pool (from the swarm file or the demo). The autoscaler keeps its replicas
+    /// between its bounds.
+    public func register(pool: PoolRecord) {
+        var record = pool
+        if let existing = pools[pool.name] {
+            record.desiredReplicas = existing.desiredReplicas
+            record.lastScaledAt = existing.lastScaledAt
+            record.lastScaleReason = existing.lastScaleReason
+        }
+        record.desiredReplicas = min(max(record.desiredReplicas, record.minReplicas), record.maxReplicas)
+        pools[pool.name] = record
+        dirtyPools.insert(pool.name)
+    }
+
+    /// Sets a queue's settings (from configuration): its concurrency limit and paused flag.
+    public func configure(queue settings: QueueSettings) {
+        var state = queue(named: settings.name)
+        state.settings = settings
+        queues[settings.name] = state
+        dirtyQueues.insert(settings.name)
+    }
+
+    // MARK: Lifecycle reports
+
+    func agentStarted(_ name: String, pool: String, pid: Int32?, now: Instant) {
+        var agent = agents[name] ?? newAgent(name, pool: pool)
+        agent.pid = pid
+        agent.startedAt = now
+        agent.lastHeartbeatAt = nil
+        agent.health = AgentHealth()
+        if agent.state != .paused { agent.state = .starting }
+        agents[name] = agent
+        dirtyAgents.insert(name)
+        log(.agentStarted, name, "\(name) started" + (pid.map { " (pid \($0))" } ?? ""), at: now)
+    }
+
+    func newAgent(_ name: String, pool: String) -> AgentRecord {
+        let poolRecord = pools[pool]
+        var agent = AgentRecord(
+            name: name, pool: pool, role: poolRecord?.role, capabilities: poolRecord?.capabilities ?? [],
+            concurrency: poolRecord?.tasksPerAgent ?? 1)
+        agent.resources.memoryLimitBytes = poolRecord?.memoryLimitBytes
+        return agent
+    }
+
+    func agentHello(_ name: String, capabilities: [String], role: String?, now: Instant) {
+        var agent = agents[name] ?? newAgent(name, pool: "default")
+        if !capabilities.isEmpty { agent.capabilities = Array(Set(capabilities)).sorted() }
+        if let role { agent.role = role }
+        agent.lastHeartbeatAt = now
+        if agent.startedAt == nil { agent.startedAt = now }
+        if agent.state == .starting || agent.state == .restarting || agent.state == .unhealthy {
+            agent.state = agent.currentTasks.isEmpty ? .idle : .busy
+        }
+        agents[name] = agent
+        dirtyAgents.insert(name)
+        messages.register(Consumer(name: name, roles: agent.role.map { [$0] } ?? []))
+    }
+
+    func heartbeat(_ name: String, now: Instant) {
+        guard agents[name] != nil else { return }
+        agents[name]?.lastHeartbeatAt = now
+        observeHeartbeat(name, at: now)
+    }
+
+    func protocolViolation(_ name: String, reason: String, now: Instant) {
+        guard var agent = agents[name] else { return }
+        agent.protocolViolations += 1
+        agent.lastError = reason
+        agents[name] = agent
+        dirtyAgents.insert(name)
+        effects.append(.replyError(agent: name, message: reason))
+        checkQuarantine(name, now: now)
+    }
+
+    func appendStderr(_ name: String, _ line: String) {
+        guard agents[name] != nil else { return }
+        agents[name]?.stderrTail.append(String(line.prefix(400)))
+        if let count = agents[name]?.stderrTail.count, count > 50 { agents[name]?.stderrTail.removeFirst(count - 50) }
+        dirtyAgents.insert(name)
+    }
+
+    func agentFinishedTask(_ name: String, succeeded: Bool, seconds: Double, now: Instant) {
+        guard agents[name] != nil else { return }
+        if succeeded { agents[name]?.tasksDone += 1 } else { agents[name]?.tasksFailed += 1 }
+        observeTaskDuration(name, seconds: seconds, succeeded: succeeded, now: now)
+        dirtyAgents.insert(name)
+    }
+
+    /// A draining agent has finished its last task.
+    func finishDraining(_ name: String, now: Instant) {
+        log(.agentStopped, name, "\(name) is drained: it finished its work and takes no more", at: now)
+    }
+
+    // MARK: Operator actions
+
+    func act(_ action: AgentAction, on name: String, actor: Actor, now: Instant) -> CommandOutcome {
+        guard var agent = agents[name] else { return .refused("no agent named \(name)") }
+        switch action {
+        case .pause:
+            guard agent.state != .stopped else { return .refused("\(name) is stopped") }
+            agent.state = .paused
+        case .resume:
+            guard agent.state == .paused || agent.state == .draining else {
+                return .refused("\(name) is \(agent.state.rawValue), not paused or draining")
+            }
+            agent.state = agent.currentTasks.isEmpty ? .idle : .busy
+        case .drain:
+            guard agent.state.isAlive else { return .refused("\(name) is \(agent.state.rawValue)") }
+            agent.state = .draining
+            agents[name] = agent
+            if agent.currentTasks.isEmpty { finishDraining(name, now: now) }
+        case .restart:
+            agents[name] = agent
+            requeueTasks(of: name, reason: "\(name) restarted by \(actor)", now: now)
+            agent = agents[name] ?? agent
+            agent.state = .restarting
+            effects.append(.restartAgent(agent: name, reason: "restarted by \(actor)"))
+        case .stop:
+            agents[name] = agent
+            requeueTasks(of: name, reason: "\(name) stopped by \(actor)", now: now)
+            agent = agents[name] ?? agent
+            agent.state = .stopped
+            effects.append(.stopAgent(agent: name, reason: "stopped by \(actor)"))
+        }
+        agents[name] = agent
+        dirtyAgents.insert(name)
+        log(.operatorAction, name, "\(actor) asked \(name) to \(action.rawValue)", at: now)
+        return CommandOutcome(accepted: true, message: "\(name): \(action.rawValue)")
+    }
+}

@@ -1,0 +1,168 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SwitchboardCore
+import SwitchboardStore
+
+/// An engine bound to its store: it loads the state the store holds, picks up commands other
+/// processes wrote, and writes each step's changes (the engine's and the message queue's) in one
+/// transaction. Only the holder of the store's writer lock may be its host.
+///
+/// A write that fails (a full disk) leaves the store as it was: the host reloads the engine
+/// from the store, so memory never runs ahead of disk, and reports the error; the commands of
+/// the failed step are still pending in the store and are applied again.
+public final class EngineHost {
+    public let store: Store
+    public let clock: any Clock
+    public let configuration: EngineConfiguration
+    public private(set) var engine: Engine
+    public private(set) var messages: PersistentMessageQueue
+    public let retention: RetentionPolicy
+    private let lock: WriterLock
+    private var lastCommandID: Int64 = 0
+    private var lastRetentionRun: Instant = .epoch
+
+    private init(store: Store, lock: WriterLock, clock: any Clock, configuration: EngineConfiguration, retention: RetentionPolicy) throws {
+        self.store = store
+        self.lock = lock
+        self.clock = clock
+        self.configuration = configuration
+        self.retention = retention
+        (engine, messages) = try Self.load(store: store, clock: clock, configuration: configuration)
+    }
+
+    /// Opens the store and becomes its engine. Fails with `EngineHostError.alreadyRunning` when
+    /// another process is the engine for this store.
+    public static func open(
+        store: Store, clock: any Clock, configuration: EngineConfiguration = EngineConfiguration(),
+        retention: RetentionPolicy = .standard
+    ) throws -> EngineHost {
+        guard let lock = try WriterLock.acquire(for: store.path) else { throw EngineHostError.alreadyRunning(path: store.path) }
+        let host = try EngineHost(store: store, lock: lock, clock: clock, configuration: configuration, retention: retention)
+        try host.commit()
+        return host
+    }
+
+    private static func load(store: Store, clock: any Clock, configuration: EngineConfiguration) throws -> (Engine, PersistentMessageQueue) {
+        let messages = try PersistentMessageQueue(store: store, configuration: QueueConfiguration(name: "messages", seed: configuration.seed), clock: clock)
+        let engine = Engine(configuration: configuration, clock: clock, messages: messages)
+        engine.restore(try store.read { db in try EngineRows.loadState(db) })
+        return (engine, messages)
+    }
+
+    /// Hands commands written to the store since the last look to the engine, for its next tick.
+    public func pickUpCommands() throws {
+        let (commands, unreadable) = try store.read { db in try CommandRows.pending(after: lastCommandID, db) }
+        for command in commands {
+            engine.enqueue(command.command, actor: command.issuedBy, id: command.id)
+            lastCommandID = max(lastCommandID, command.id)
+        }
+        if !unreadable.isEmpty {
+            let now = clock.now()
+            try store.write { db in
+                for (id, reason) in unreadable { try CommandRows.writeOutcome(id: id, .refused(reason), at: now, db) }
+            }
+            lastCommandID = max(lastCommandID, unreadable.map(\.0).max() ?? 0)
+        }
+    }
+
+    /// One step: pick up commands, tick, write the changes. Returns the effects for the agents.
+    @discardableResult
+    public func step() throws -> [EngineEffect] {
+        let effects = try tick()
+        try commit()
+        return effects
+    }
+
+    /// Picks up commands and ticks, without committing. The engine loop hands the effects to
+    /// agents before the commit: a crash in between leaves the assignment uncommitted, and the
+    /// task is simply dispatched again (at-least-once), while dispatch never waits for the disk.
+    public func tick() throws -> [EngineEffect] {
+        try pickUpCommands()
+        return messages.withoutCommitting { engine.takeEffects() + engine.tick() }
+    }
+
+    /// Passes an agent's report to the engine; its message writes join the next commit.
+    public func handle(_ report: AgentReport) {
+        messages.withoutCommitting { engine.handle(report) }
+    }
+
+    /// Writes the engine's and the message queue's changes in one transaction (group commit),
+    /// with one round of retention when it is due.
+    public func commit() throws {
+        let now = clock.now()
+        if now - lastRetentionRun >= .seconds(10) {
+            lastRetentionRun = now
+            engine.forget(engine.finishedTasks(olderThan: retention.finished, limit: retention.batchSize))
+            _ = try messages.withoutCommitting { try messages.purgeDeadLetters(before: now - retention.deadLetters) }
+        }
+        let changes = engine.takeChanges()
+        let messageWrites = messages.takeWrites()
+        guard !changes.isEmpty || !messageWrites.isEmpty else { return }
+        let pruneNow = !changes.removedTasks.isEmpty
+        do {
+            try store.write { db in
+                try EngineRows.write(changes, at: now, db)
+                try messageWrites.write(db)
+                if pruneNow {
+                    try Retention.pruneFinishedMessages(db, now: now, policy: retention)
+                    try EngineRows.pruneBookkeeping(before: now - retention.finished, batch: retention.batchSize, db)
+                }
+            }
+        } catch {
+            try reload()
+            throw error
+        }
+    }
+
+    /// Throws the engine's memory away and loads what the store holds.
+    public func reload() throws {
+        (engine, messages) = try Self.load(store: store, clock: clock, configuration: configuration)
+        lastCommandID = 0
+    }
+
+    /// Gives up the store: the next process may be its engine.
+    public func close() {
+        lock.release()
+    }
+
+    /// Writes a command into the store as `actor` and waits for its outcome: the engine running
+    /// on the store applies it on its next tick; when none runs, a short-lived engine started
+    /// here applies it (with every other pending command) and leaves. This is how the CLI works
+    /// whether or not an engine is running.
+    public static func send(
+        _ command: OperatorCommand, to store: Store, actor: Actor = .cli, clock: any Clock, configuration: EngineConfiguration = EngineConfiguration(),
+        timeout: Duration = .seconds(10)
+    ) throws -> CommandOutcome {
+        let id = try store.write { db in try CommandRows.insert(command, by: actor, at: clock.now(), db) }
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if let outcome = try store.read({ db in try CommandRows.outcome(id: id, db) }) { return outcome }
+            do {
+                let host = try EngineHost.open(store: store, clock: clock, configuration: configuration)
+                defer { host.close() }
+                try host.step()
+                if let outcome = try store.read({ db in try CommandRows.outcome(id: id, db) }) { return outcome }
+            } catch EngineHostError.alreadyRunning {
+                // The running engine will apply it; wait.
+            }
+            guard ContinuousClock.now < deadline else {
+                throw EngineHostError.noAnswer(path: store.path, seconds: Int(timeout.seconds))
+            }
+            usleep(10_000)
+        }
+    }
+}
+
+public enum EngineHostError: Error, CustomStringConvertible, Equatable {
+    case alreadyRunning(path: String)
+    case noAnswer(path: String, seconds: Int)
+
+    public var description: String {
+        switch self {
+        case .alreadyRunning(let path): "an engine is already running on \(path)"
+        case .noAnswer(let path, let seconds):
+            "the engine running on \(path) did not answer within \(seconds) s; the command stays queued and will be applied when it can"
+        }
+    }
+}

@@ -1,0 +1,274 @@
+import ArgumentParser
+import Foundation
+import SwitchboardCore
+import SwitchboardStore
+
+struct TasksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tasks",
+        abstract: "List tasks, newest first.",
+        discussion: """
+            Filters combine: terms of one kind are alternatives, different kinds must all hold.
+
+            Examples:
+              switchboard tasks --status failed --status timeout
+              switchboard tasks --filter "tag:nightly queue:ci build" --json
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Only this status (repeatable).")
+    var status: [String] = []
+
+    @Option(help: "Only this priority (repeatable).")
+    var priority: [String] = []
+
+    @Option(help: "Only tasks on this agent.")
+    var agent: String?
+
+    @Option(help: "Only tasks with this tag.")
+    var tag: String?
+
+    @Option(help: "Only this queue.")
+    var queue: String?
+
+    @Option(help: "A filter as typed in the dashboard: words plus status:, priority:, agent:, tag:, queue:.")
+    var filter: String?
+
+    @Option(help: "At most this many.")
+    var limit = 200
+
+    @Flag(help: "Print a JSON array of tasks.")
+    var json = false
+
+    func run() throws {
+        var terms = status.map { "status:\($0)" } + priority.map { "priority:\($0)" }
+        if let agent { terms.append("agent:\(agent)") }
+        if let tag { terms.append("tag:\(tag)") }
+        if let queue { terms.append("queue:\(queue)") }
+        if let filter { terms.append(filter) }
+        let parsed: TaskFilter
+        do {
+            parsed = try TaskFilter(parsing: terms.joined(separator: " "))
+        } catch {
+            throw ValidationError(error.message)
+        }
+        let opened = try CLI.openStore(store)
+        let tasks = try opened.read { db in try TaskQueries.matching(parsed, limit: limit, db) }
+        if json {
+            try CLI.printJSON(tasks)
+            return
+        }
+        let now = CLI.clock.now()
+        print(TextTable.render(
+            ["ID", "PRIORITY", "STATUS", "PROGRESS", "AGENT", "AGE", "TITLE"],
+            tasks.map { task in
+                [task.id.rawValue, task.priority.rawValue, task.status.rawValue + (task.overdue ? "!" : ""), "\(task.progress)%",
+                 task.agent ?? "-", TextTable.age(task.createdAt, now: now), task.title]
+            }))
+    }
+}
+
+struct TaskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "task",
+        abstract: "Show one task: its fields, dependency tree, history and output tail.",
+        discussion: """
+            Example:
+              switchboard task t-4f2a
+              switchboard task t-4f2a --json
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The task id (t-4f2a).")
+    var id: String
+
+    @Flag(help: "Print the task as JSON, with \"history\", \"dependents\" and \"tree\".")
+    var json = false
+
+    func run() throws {
+        let taskID = try CLI.parseTaskID(id)
+        let opened = try CLI.openStore(store)
+        let (found, history, all) = try opened.read { db in
+            (try TaskQueries.task(taskID, db), try TaskQueries.history(of: taskID, db), try TaskQueries.all(db))
+        }
+        guard let task = found else { throw CLIError.notFound("no task \(taskID) in \(opened.path)") }
+        let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+        let dependents = all.filter { $0.dependencies.contains { $0.prerequisite == taskID } }.map(\.id)
+        let tree = DependencyTree.lines(for: taskID, tasks: byID)
+        if json {
+            guard case .object(var members) = try JSONParser.parse(try CLI.jsonText(task)) else { return }
+            members["history"] = try JSONParser.parse(try CLI.jsonText(history))
+            members["dependents"] = .array(dependents.map { .string($0.rawValue) })
+            members["tree"] = .array(tree.map { .string($0) })
+            print(JSONValue.object(members).jsonText)
+            return
+        }
+        let now = CLI.clock.now()
+        var lines = [
+            "\(task.id)  \(task.title)",
+            "status     \(task.status.rawValue)\(task.overdue ? " (overdue)" : "")   priority \(task.priority.rawValue)   queue \(task.queue)",
+            "progress   \(task.progress)%\(task.progressNote.map { " \($0)" } ?? "")   attempts \(task.attempts)/\(task.maxAttempts)   agent \(task.agent ?? "-")",
+            "needs      \(task.capabilities.isEmpty ? "-" : task.capabilities.joined(separator: ", "))   tags \(task.tags.isEmpty ? "-" : task.tags.joined(separator: ", "))",
+            "created    \(task.createdAt) (\(TextTable.age(task.createdAt, now: now)) ago)",
+        ]
+        if let command = task.command { lines.append("command    \(command.joined(separator: " "))") }
+        if let eta = task.estimatedCompletion(at: now) { lines.append("eta        \(eta)") }
+        if let deadline = task.deadline { lines.append("deadline   \(deadline)") }
+        if let error = task.lastError { lines.append("last error \(error)") }
+        lines.append("")
+        lines.append("dependencies")
+        lines += tree.map { "  " + $0 }
+        if !dependents.isEmpty { lines.append("needed by  " + dependents.map(\.rawValue).joined(separator: ", ")) }
+        lines.append("")
+        lines.append("history")
+        for entry in history {
+            let change = entry.to.map { to in (entry.from.map { "\($0.rawValue) → " } ?? "") + to.rawValue } ?? entry.event.rawValue
+            lines.append("  \(RFC3339.format(entry.at))  \(entry.actor.description.padding(10))  \(change.padding(22))  \(entry.reason)")
+        }
+        if let output = task.outputTail, !output.isEmpty {
+            lines.append("")
+            lines.append("output (tail)")
+            lines += output.split(separator: "\n", omittingEmptySubsequences: false).suffix(20).map { "  " + $0 }
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}
+
+/// A task's prerequisites drawn as a tree of text.
+enum DependencyTree {
+    static func lines(for id: TaskID, tasks: [TaskID: Task]) -> [String] {
+        guard let root = tasks[id] else { return [] }
+        var lines = ["\(root.id) \(root.title) [\(root.status.rawValue)]"]
+        var seen: Set<TaskID> = [id]
+        func walk(_ task: Task, prefix: String) {
+            for (index, edge) in task.dependencies.enumerated() {
+                let last = index == task.dependencies.count - 1
+                let branch = last ? "└─ " : "├─ "
+                let qualifier = (edge.condition == .anyOutcome ? " (any outcome)" : "") + (edge.optional ? " (optional)" : "")
+                guard let prerequisite = tasks[edge.prerequisite] else {
+                    lines.append(prefix + branch + "\(edge.prerequisite) (pruned)\(qualifier)")
+                    continue
+                }
+                let repeated = !seen.insert(prerequisite.id).inserted
+                lines.append(prefix + branch + "\(prerequisite.id) \(prerequisite.title) [\(prerequisite.status.rawValue)]\(qualifier)\(repeated ? " …" : "")")
+                if !repeated { walk(prerequisite, prefix: prefix + (last ? "   " : "│  ")) }
+            }
+        }
+        walk(root, prefix: "")
+        return lines
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}
+
+/// `reprioritize`, `cancel`, `retry`: one task by id, or every task matching --filter.
+struct TaskSelection: ParsableArguments {
+    @Option(help: "Every task matching this filter instead of one id.")
+    var filter: String?
+
+    func selector(_ id: String?) throws -> TaskSelector {
+        if let filter {
+            guard id == nil else { throw ValidationError("give a task id or --filter, not both") }
+            do {
+                return .filter(try TaskFilter(parsing: filter))
+            } catch {
+                throw ValidationError(error.message)
+            }
+        }
+        guard let id else { throw ValidationError("give a task id (or --filter)") }
+        return .id(try CLI.parseTaskID(id))
+    }
+}
+
+struct ReprioritizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reprioritize",
+        abstract: "Change a task's priority (raising it raises its unfinished prerequisites too).",
+        discussion: """
+            Examples:
+              switchboard reprioritize t-4f2a critical
+              switchboard reprioritize --filter "tag:nightly status:queued" low
+            """,
+        aliases: ["reprioritise"])
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var selection: TaskSelection
+
+    @Argument(help: "The task id (or use --filter), then the priority.")
+    var arguments: [String]
+
+    func run() throws {
+        guard let last = arguments.last, let priority = Priority(parsing: last) else {
+            throw ValidationError("the last argument must be a priority: low, normal, high, urgent or critical")
+        }
+        let id = arguments.count > 1 ? arguments[0] : nil
+        let outcome = try CLI.send(.reprioritize(try selection.selector(id), priority), store)
+        print(outcome.message)
+    }
+}
+
+struct CancelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cancel",
+        abstract: "Cancel a task (a running one is told to stop; dependents that need it are cancelled).",
+        discussion: "Example:\n  switchboard cancel t-4f2a --reason \"wrong branch\"")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var selection: TaskSelection
+
+    @Argument(help: "The task id (or use --filter).")
+    var id: String?
+
+    @Option(help: "Why, for the history.")
+    var reason: String?
+
+    func run() throws {
+        print(try CLI.send(.cancel(try selection.selector(id), reason: reason), store).message)
+    }
+}
+
+struct RetryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retry",
+        abstract: "Run a failed, cancelled or timed-out task again, with fresh attempts.",
+        discussion: "Example:\n  switchboard retry t-4f2a\n  switchboard retry --filter status:failed")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var selection: TaskSelection
+
+    @Argument(help: "The task id (or use --filter).")
+    var id: String?
+
+    func run() throws {
+        print(try CLI.send(.retry(try selection.selector(id)), store).message)
+    }
+}
+
+struct QueueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "queue",
+        abstract: "Pause or resume a queue: a paused queue dispatches nothing.",
+        discussion: "Examples:\n  switchboard queue pause default\n  switchboard queue resume default")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "pause or resume")
+    var action: String
+
+    @Argument(help: "The queue.")
+    var name: String
+
+    func run() throws {
+        let command: OperatorCommand
+        switch action {
+        case "pause": command = .pauseQueue(name)
+        case "resume": command = .resumeQueue(name)
+        default: throw ValidationError("the action is pause or resume, not \"\(action)\"")
+        }
+        print(try CLI.send(command, store).message)
+    }
+}
