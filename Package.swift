@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -41,6 +43,7 @@ let package = Package(
         ),
         .target(
             name: "SwitchboardCore",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: strictSwift
         ),
         .target(
@@ -52,9 +55,15 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        .systemLibrary(name: "CSystemShims"),
+        .target(
+            name: "SwitchboardAgents",
+            dependencies: ["SwitchboardCore", "SwitchboardRuntime", "CSystemShims"],
+            swiftSettings: strictSwift
+        ),
         .target(
             name: "SwitchboardConfig",
-            dependencies: ["SwitchboardCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["SwitchboardCore", "SwitchboardAgents", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strictSwift
         ),
         .target(
@@ -84,10 +93,12 @@ let package = Package(
                 "SwitchboardCore",
                 "SwitchboardStore",
                 "SwitchboardRuntime",
+                "SwitchboardAgents",
                 "SwitchboardConfig",
                 "SwitchboardBench",
                 "SwitchboardTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSwift
         ),
@@ -116,6 +127,11 @@ let package = Package(
                 "SwitchboardRuntime", "SwitchboardStore", "SwitchboardTestSupport", "switchboard",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SwitchboardAgentsTests",
+            dependencies: ["SwitchboardAgents", "SwitchboardConfig", "SwitchboardStore", "SwitchboardTestSupport", "switchboard"],
             swiftSettings: strictSwift
         ),
         .testTarget(

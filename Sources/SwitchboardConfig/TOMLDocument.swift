@@ -7,9 +7,9 @@ import TOMLKit
 public struct TOMLDocument {
     public let file: String
     public let root: TOMLTable
-    /// Line of `[name]` or the n-th `[[name]]` header, and of each key under it.
-    private var tableLines: [String: [Int]] = [:]
-    private var keyLines: [String: [[String: Int]]] = [:]
+    /// For each table name and index: the line of its header and of each key under it. The
+    /// n-th `[[name]]` has index n; a sub-table `[name.sub]` written after it shares its index.
+    private var lines: [String: [Int: (header: Int, keys: [String: Int])]] = [:]
     private var rootKeyLines: [String: Int] = [:]
 
     public init(text: String, file: String) throws(ConfigError) {
@@ -25,26 +25,28 @@ public struct TOMLDocument {
     }
 
     private mutating func scan(_ text: String) {
-        var current: String?
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var current: (name: String, index: Int)?
+        var arrayCounts: [String: Int] = [:]
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingWhitespaceSubstring()
-            let number = index + 1
+            let number = offset + 1
             if line.hasPrefix("[[") {
                 let name = String(line.dropFirst(2).prefix { $0 != "]" }).trimmingWhitespace()
-                tableLines[name, default: []].append(number)
-                keyLines[name, default: []].append([:])
-                current = name
+                let index = arrayCounts[name, default: 0]
+                arrayCounts[name] = index + 1
+                lines[name, default: [:]][index] = (number, [:])
+                current = (name, index)
             } else if line.hasPrefix("[") {
                 let name = String(line.dropFirst(1).prefix { $0 != "]" }).trimmingWhitespace()
-                tableLines[name] = [number]
-                keyLines[name] = [[:]]
-                current = name
+                let parent = name.split(separator: ".").dropLast().joined(separator: ".")
+                let index = arrayCounts[parent].map { $0 - 1 } ?? 0
+                lines[name, default: [:]][index] = (number, [:])
+                current = (name, index)
             } else if let equals = line.firstIndex(of: "="), !line.hasPrefix("#") {
                 let key = String(line[..<equals]).trimmingWhitespace().trimmingCharacters(in: "\"'")
                 guard !key.isEmpty, !key.contains(" ") else { continue }
-                if let current, var tables = keyLines[current], !tables.isEmpty {
-                    if tables[tables.count - 1][key] == nil { tables[tables.count - 1][key] = number }
-                    keyLines[current] = tables
+                if let current {
+                    if lines[current.name]?[current.index]?.keys[key] == nil { lines[current.name]?[current.index]?.keys[key] = number }
                 } else if rootKeyLines[key] == nil {
                     rootKeyLines[key] = number
                 }
@@ -53,16 +55,12 @@ public struct TOMLDocument {
     }
 
     /// The line of the `index`-th `[[name]]` (or of `[name]`).
-    public func line(ofTable name: String, index: Int = 0) -> Int? {
-        guard let lines = tableLines[name], lines.indices.contains(index) else { return nil }
-        return lines[index]
-    }
+    public func line(ofTable name: String, index: Int = 0) -> Int? { lines[name]?[index]?.header }
 
     /// The line of `key` in the `index`-th `[[table]]` (or `[table]`), or at the top level.
     public func line(ofKey key: String, inTable table: String? = nil, index: Int = 0) -> Int? {
         guard let table else { return rootKeyLines[key] }
-        guard let tables = keyLines[table], tables.indices.contains(index) else { return nil }
-        return tables[index][key] ?? line(ofTable: table, index: index)
+        return lines[table]?[index]?.keys[key] ?? line(ofTable: table, index: index)
     }
 
     /// The tables of an array of tables (`[[name]]`), in order.

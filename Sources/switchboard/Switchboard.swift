@@ -35,8 +35,9 @@ struct Switchboard: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            SubmitCommand.self, TasksCommand.self, TaskCommand.self, ReprioritizeCommand.self, CancelCommand.self,
-            RetryCommand.self, QueueCommand.self, ReportCommand.self, StoreCommand.self, BenchCommand.self,
+            RunCommand.self, SubmitCommand.self, TasksCommand.self, TaskCommand.self, ReprioritizeCommand.self, CancelCommand.self,
+            RetryCommand.self, QueueCommand.self, ReportCommand.self, AgentsCommand.self, AgentCommand.self, PoolCommand.self,
+            StoreCommand.self, BenchCommand.self,
             StressCommand.self, TerminalProbeCommand.self,
         ]
     )

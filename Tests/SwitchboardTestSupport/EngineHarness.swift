@@ -6,15 +6,21 @@ public final class EngineHarness {
     public let engine: Engine
     /// Every effect the engine produced, in order.
     public private(set) var effects: [EngineEffect] = []
+    /// Agents that stop sending heartbeats.
+    public var silenced: Set<String> = []
+    private var agentsPerPool: [String: Int] = [:]
 
     public init(configuration: EngineConfiguration = EngineConfiguration(keepHistoryInMemory: true)) {
         clock = ManualClock()
         engine = Engine(configuration: configuration, clock: clock)
     }
 
-    /// Starts an agent and says hello for it.
+    /// Starts an agent and says hello for it. Its pool is sized to the agents added to it, so
+    /// that the autoscaler keeps exactly them.
     public func addAgent(_ name: String, pool: String = "default", capabilities: [String] = [], concurrency: Int = 1, role: String? = nil) {
-        engine.register(pool: PoolRecord(name: pool, capabilities: capabilities, role: role, minReplicas: 0, maxReplicas: 100, tasksPerAgent: concurrency))
+        agentsPerPool[pool, default: 0] += 1
+        let count = agentsPerPool[pool]!
+        engine.register(pool: PoolRecord(name: pool, capabilities: capabilities, role: role, minReplicas: count, maxReplicas: count, tasksPerAgent: concurrency))
         engine.handle(.started(agent: name, pool: pool, pid: nil))
         engine.handle(.hello(agent: name, capabilities: capabilities, role: role, protocolVersion: 1))
     }
@@ -59,7 +65,19 @@ public final class EngineHarness {
         engine.handle(.failed(agent: agent, task: id, error: error, retryable: retryable, output: nil))
     }
 
-    public func advance(_ duration: Duration) { clock.advance(by: duration) }
+    /// Moves time on in steps of at most half a second, with a heartbeat from every connected
+    /// agent that is not silenced at each step, as real agents would.
+    public func advance(_ duration: Duration) {
+        var remaining = duration
+        while remaining > .zero {
+            let step = min(remaining, .milliseconds(500))
+            clock.advance(by: step)
+            remaining -= step
+            for agent in engine.allAgents where !silenced.contains(agent.name) && agent.state != .stopped && agent.state != .restarting {
+                engine.handle(.heartbeat(agent: agent.name))
+            }
+        }
+    }
 
     public func history(_ id: TaskID) -> [TaskHistoryEntry] { engine.history(of: id) }
 }

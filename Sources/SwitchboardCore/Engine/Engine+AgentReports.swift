@@ -16,12 +16,13 @@ extension Engine {
             let milestone = clamped / 25 > tasks[slot].progress / 25
             tasks[slot].progress = clamped
             tasks[slot].progressNote = note
+            supervision.progressAt[id] = now
+            supervision.observations[name]?.stalledTask = nil
             tasks[slot].updatedAt = now
             markDirty(slot)
             if milestone {
                 record(TaskHistoryEntry(task: id, at: now, event: .progress, actor: .agent(name), reason: "\(clamped)%" + (note.map { " \($0)" } ?? "")))
             }
-            heartbeat(name, now: now)
         case .completed(let name, let id, let result, let output):
             guard let slot = ownedTask(id, by: name, now: now) else { return }
             complete(slot, agent: name, result: result, output: output, now: now)
@@ -70,6 +71,7 @@ extension Engine {
         transition(slot, to: .completed, actor: .agent(agent), reason: "completed in \(formatSeconds(runSeconds))", now: now)
         if let startedAt = tasks[slot].startedAt { metrics.run.record(now.nanoseconds(since: startedAt), at: now) }
         metrics.completed.record(at: now)
+        recordQueueDuration(tasks[slot].queue, seconds: runSeconds)
         agentFinishedTask(agent, succeeded: true, seconds: runSeconds, now: now)
         finalize(slot, as: .completed, now: now)
     }

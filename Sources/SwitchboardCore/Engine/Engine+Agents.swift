@@ -27,13 +27,22 @@ extension Engine {
 
     func agentStarted(_ name: String, pool: String, pid: Int32?, now: Instant) {
         var agent = agents[name] ?? newAgent(name, pool: pool)
+        if agent.startedAt != nil { agent.restarts += 1 }
         agent.pid = pid
         agent.startedAt = now
         agent.lastHeartbeatAt = nil
         agent.health = AgentHealth()
+        agent.currentTasks = []
         if agent.state != .paused { agent.state = .starting }
         agents[name] = agent
         dirtyAgents.insert(name)
+        let interval = pools[agent.pool]?.heartbeatInterval ?? 1
+        var observations = supervision.observations[name] ?? HealthModel.Observations(expectedInterval: interval)
+        observations.detector.restart(at: now)
+        observations.stalledTask = nil
+        observations.memory.removeAll()
+        observations.quarantined = agent.quarantined
+        supervision.observations[name] = observations
         log(.agentStarted, name, "\(name) started" + (pid.map { " (pid \($0))" } ?? ""), at: now)
     }
 
@@ -52,6 +61,10 @@ extension Engine {
         if let role { agent.role = role }
         agent.lastHeartbeatAt = now
         if agent.startedAt == nil { agent.startedAt = now }
+        if supervision.observations[name] == nil {
+            supervision.observations[name] = HealthModel.Observations(expectedInterval: pools[agent.pool]?.heartbeatInterval ?? 1)
+        }
+        supervision.observations[name]?.detector.heartbeat(at: now)
         if agent.state == .starting || agent.state == .restarting || agent.state == .unhealthy {
             agent.state = agent.currentTasks.isEmpty ? .idle : .busy
         }
@@ -104,9 +117,11 @@ extension Engine {
             guard agent.state != .stopped else { return .refused("\(name) is stopped") }
             agent.state = .paused
         case .resume:
-            guard agent.state == .paused || agent.state == .draining else {
+            guard agent.state == .paused || agent.state == .draining || agent.quarantined else {
                 return .refused("\(name) is \(agent.state.rawValue), not paused or draining")
             }
+            clearQuarantine(name)
+            agent.quarantined = false
             agent.state = agent.currentTasks.isEmpty ? .idle : .busy
         case .drain:
             guard agent.state.isAlive else { return .refused("\(name) is \(agent.state.rawValue)") }
@@ -114,17 +129,21 @@ extension Engine {
             agents[name] = agent
             if agent.currentTasks.isEmpty { finishDraining(name, now: now) }
         case .restart:
-            agents[name] = agent
-            requeueTasks(of: name, reason: "\(name) restarted by \(actor)", now: now)
-            agent = agents[name] ?? agent
-            agent.state = .restarting
-            effects.append(.restartAgent(agent: name, reason: "restarted by \(actor)"))
+            clearQuarantine(name)
+            agents[name]?.quarantined = false
+            if agent.state == .stopped {
+                agents[name]?.state = .restarting
+                effects.append(.startAgent(pool: agent.pool, agent: name))
+            } else {
+                endAgent(name, intent: .restartNow, reason: "\(name) restarted by \(actor)", now: now)
+            }
+            log(.operatorAction, name, "\(actor) asked \(name) to restart", at: now)
+            return CommandOutcome(accepted: true, message: "\(name): restart")
         case .stop:
-            agents[name] = agent
-            requeueTasks(of: name, reason: "\(name) stopped by \(actor)", now: now)
-            agent = agents[name] ?? agent
-            agent.state = .stopped
-            effects.append(.stopAgent(agent: name, reason: "stopped by \(actor)"))
+            guard agent.state != .stopped else { return .refused("\(name) is already stopped") }
+            endAgent(name, intent: .stop, reason: "\(name) stopped by \(actor)", now: now)
+            log(.operatorAction, name, "\(actor) asked \(name) to stop", at: now)
+            return CommandOutcome(accepted: true, message: "\(name): stop")
         }
         agents[name] = agent
         dirtyAgents.insert(name)

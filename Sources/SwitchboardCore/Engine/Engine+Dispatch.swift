@@ -54,6 +54,7 @@ extension Engine {
         let reason = "assigned to \(agentName) (attempt \(attempt) of \(task.maxAttempts))"
         transition(slot, to: .running, actor: .engine, reason: reason, now: now)
         agents[agentName]?.currentTasks.append(task.id)
+        supervision.progressAt[task.id] = now
         if agents[agentName]?.state == .idle { agents[agentName]?.state = .busy }
         dirtyAgents.insert(agentName)
         if let queuedAt = task.queuedAt { metrics.wait.record(now.nanoseconds(since: queuedAt), at: now) }

@@ -22,6 +22,10 @@ extension Engine {
         let now = clock.now()
         for settings in state.queues { queues[settings.name] = QueueState(settings: settings) }
         for pool in state.pools { pools[pool.name] = pool }
+        for agent in state.agents {
+            let number = Int(agent.name.split(separator: "-").last ?? "") ?? 0
+            supervision.nextAgentNumber[agent.pool] = max(supervision.nextAgentNumber[agent.pool] ?? 0, number)
+        }
         for var agent in state.agents {
             agent.state = .stopped
             agent.currentTasks = []
@@ -48,6 +52,7 @@ extension Engine {
             switch task.status {
             case .queued:
                 ready.push(task, slot: slot)
+                supervision.queuedByCapabilities[task.capabilities, default: 0] += 1
             case .pending:
                 let due = task.availableAt ?? task.startAfter ?? now
                 schedule(TaskTimer(at: due.nanosecondsSinceEpoch, kind: .release, slot: Int32(slot), sequence: task.sequence, attempt: 0))

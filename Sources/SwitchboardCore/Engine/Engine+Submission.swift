@@ -137,6 +137,7 @@ extension Engine {
             schedule(TaskTimer(at: task.availableAt!.nanosecondsSinceEpoch, kind: .release, slot: Int32(slot), sequence: task.sequence, attempt: 0))
         case .queued:
             ready.push(task, slot: slot)
+            supervision.queuedByCapabilities[task.capabilities, default: 0] += 1
         default:
             break
         }

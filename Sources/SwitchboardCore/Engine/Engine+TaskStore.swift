@@ -39,7 +39,10 @@ extension Engine {
         if old == .running {
             runningCount -= 1
             queues[queueName]?.running -= 1
+            supervision.progressAt.removeValue(forKey: tasks[slot].id)
         }
+        if old == .queued { supervision.queuedByCapabilities[tasks[slot].capabilities, default: 1] -= 1 }
+        if status == .queued { supervision.queuedByCapabilities[tasks[slot].capabilities, default: 0] += 1 }
         if status == .running {
             runningCount += 1
             queues[queueName, default: QueueState(settings: QueueSettings(name: queueName))].running += 1
@@ -86,6 +89,7 @@ extension Engine {
 
     func log(_ kind: EngineEvent.Kind, _ subject: String, _ message: String, at now: Instant) {
         let event = EngineEvent(at: now, kind: kind, subject: subject, message: message)
+        eventsLogged += 1
         changes.events.append(event)
         recentEvents.append(event)
         if recentEvents.count > configuration.eventLogSize { recentEvents.removeFirst(recentEvents.count - configuration.eventLogSize) }

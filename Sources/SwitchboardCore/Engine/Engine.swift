@@ -29,6 +29,7 @@ public final class Engine {
     // Agents and pools.
     @exclusivity(unchecked) var agents: [String: AgentRecord] = [:]
     var pools: [String: PoolRecord] = [:]
+    var supervision: SupervisionState
 
     /// Task messages on their way to agents: the messaging core as transport. The task row is
     /// the durable record; these messages are not persisted separately.
@@ -49,6 +50,8 @@ public final class Engine {
     /// Sequences of tasks forgotten since the last `takeChanges` (the store deletes by them).
     var forgottenSequences: [TaskID: UInt64] = [:]
     var recentEvents: [EngineEvent] = []
+    /// Events logged since the engine started (the log itself keeps the last ones).
+    public internal(set) var eventsLogged = 0
     var effects: [EngineEffect] = []
     var inbox: [(id: Int64?, command: OperatorCommand, actor: Actor)] = []
     public internal(set) var metrics = EngineMetrics()
@@ -60,6 +63,7 @@ public final class Engine {
         self.clock = clock
         random = SeededRandom(seed: configuration.seed)
         strategy = configuration.assignment.makeStrategy(weights: configuration.scoredWeights)
+        supervision = SupervisionState(cooldown: configuration.scaleDownCooldown)
         transport = InMemoryMessageQueue(
             configuration: QueueConfiguration(name: "tasks", defaultLease: .seconds(365 * 24 * 3600), finishedMessagesKept: 256, seed: configuration.seed),
             clock: clock)
@@ -168,6 +172,27 @@ public final class Engine {
 
     /// The event log, oldest first.
     public var events: [EngineEvent] { recentEvents }
+
+    /// Events logged after the first `count` (as many as the log still holds).
+    public func events(after count: Int) -> [EngineEvent] {
+        let fresh = min(recentEvents.count, max(0, eventsLogged - count))
+        return Array(recentEvents.suffix(fresh))
+    }
+
+    /// Whether anything can still run: tasks running or due later, or queued tasks that some
+    /// pool or connected agent could take in a queue that is not paused.
+    public var hasRunnableWork: Bool {
+        if count(.running) > 0 || count(.pending) > 0 { return true }
+        for index in ready.classes.indices {
+            let key = ready.classes[index].key
+            if queues[key.queue]?.isPaused ?? false { continue }
+            guard ready.top(of: index, isCurrent: isReady) != nil else { continue }
+            let servable = pools.values.contains { pool in key.capabilities.allSatisfy(pool.capabilities.contains) && pool.maxReplicas > 0 }
+                || agents.values.contains { $0.state.isAlive && $0.canServe(key.capabilities) }
+            if servable { return true }
+        }
+        return false
+    }
 }
 
 extension String {

@@ -17,11 +17,28 @@ public struct EngineConfiguration: Sendable {
     public var messagesPerAgentPerTick: Int
     /// Lines kept in the event log.
     public var eventLogSize: Int
+    /// How crashed agents are restarted.
+    public var restartPolicy: RestartPolicy
+    /// How agents are judged.
+    public var healthModel: HealthModel
+    /// How long a pool must want fewer agents before it shrinks.
+    public var scaleDownCooldown: Duration
+    /// A task is stalled when it makes no progress for this many times the usual duration of
+    /// its queue's tasks (p95), and at least `stallFloor`.
+    public var stallFactor: Double
+    public var stallFloor: Duration
+    /// Protocol violations within a minute that get an agent quarantined.
+    public var quarantineThreshold: Int
+    /// How long a started agent may take to say hello.
+    public var helloTimeout: Duration
 
     public init(
         nodeName: String = "switchboard", assignment: AssignmentStrategyKind = .capabilityMatch,
         scoredWeights: ScoredWeights = ScoredWeights(), maxRunning: Int? = nil, taskRetryPolicy: RetryPolicy = .standard,
-        keepHistoryInMemory: Bool = false, seed: UInt64 = 1, messagesPerAgentPerTick: Int = 32, eventLogSize: Int = 500
+        keepHistoryInMemory: Bool = false, seed: UInt64 = 1, messagesPerAgentPerTick: Int = 32, eventLogSize: Int = 500,
+        restartPolicy: RestartPolicy = RestartPolicy(), healthModel: HealthModel = HealthModel(),
+        scaleDownCooldown: Duration = .seconds(30), stallFactor: Double = 5, stallFloor: Duration = .seconds(30),
+        quarantineThreshold: Int = 5, helloTimeout: Duration = .seconds(15)
     ) {
         self.nodeName = nodeName
         self.assignment = assignment
@@ -32,5 +49,12 @@ public struct EngineConfiguration: Sendable {
         self.seed = seed
         self.messagesPerAgentPerTick = max(1, messagesPerAgentPerTick)
         self.eventLogSize = max(10, eventLogSize)
+        self.restartPolicy = restartPolicy
+        self.healthModel = healthModel
+        self.scaleDownCooldown = scaleDownCooldown
+        self.stallFactor = max(1, stallFactor)
+        self.stallFloor = stallFloor
+        self.quarantineThreshold = max(1, quarantineThreshold)
+        self.helloTimeout = helloTimeout
     }
 }

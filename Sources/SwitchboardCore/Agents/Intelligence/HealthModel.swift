@@ -1,0 +1,156 @@
+import RealModule
+
+/// How the engine judges an agent, from what it observes: heartbeats (phi), recent outcomes
+/// (an error-rate moving average), task durations against the pool's, and resource trends. It
+/// scores 0–100 with the reasons and forecasts trouble before it comes: the time until the
+/// memory limit at the current growth, and a slowdown trend.
+public struct HealthModel: Sendable, Hashable {
+    /// Phi above which the agent is suspected (unhealthy) and declared dead.
+    public var suspectPhi: Double = 3
+    public var deadPhi: Double = 8
+    /// Backstop: silent for this many promised intervals means dead whatever phi says.
+    public var deadAfterIntervals: Double = 2
+    /// Memory limit reached within this long is a forecast worth marking the agent degraded.
+    public var memoryHorizon: Double = 600
+    /// Recent tasks this many times slower than the pool's usual mark it degraded.
+    public var slowdownThreshold: Double = 1.5
+
+    public init() {}
+
+    /// What the model knows of one agent.
+    public struct Observations: Sendable, Hashable {
+        public var detector: PhiAccrualDetector
+        /// Exponentially weighted failure rate of finished attempts (0…1).
+        public var errorRate = 0.0
+        /// Recent task durations (seconds), newest last.
+        public var durations: [Double] = []
+        /// Memory samples (time, bytes), newest last.
+        public var memory: [(at: Instant, bytes: Int)] = []
+        public var stalledTask: TaskID?
+        public var quarantined = false
+
+        public init(expectedInterval: Double) { detector = PhiAccrualDetector(expectedInterval: expectedInterval) }
+
+        public static func == (lhs: Observations, rhs: Observations) -> Bool {
+            lhs.detector == rhs.detector && lhs.errorRate == rhs.errorRate && lhs.durations == rhs.durations
+                && lhs.memory.map(\.bytes) == rhs.memory.map(\.bytes) && lhs.stalledTask == rhs.stalledTask && lhs.quarantined == rhs.quarantined
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(errorRate)
+            hasher.combine(durations)
+            hasher.combine(stalledTask)
+        }
+
+        public mutating func recordOutcome(succeeded: Bool, seconds: Double) {
+            errorRate = errorRate * 0.8 + (succeeded ? 0 : 0.2)
+            durations.append(seconds)
+            if durations.count > 50 { durations.removeFirst(durations.count - 50) }
+        }
+
+        public mutating func recordMemory(_ bytes: Int, at now: Instant) {
+            memory.append((now, bytes))
+            if memory.count > 120 { memory.removeFirst(memory.count - 120) }
+        }
+    }
+
+    /// Judges an agent now. `poolMedianSeconds` is the usual task duration in its pool.
+    public func assess(_ observations: Observations, at now: Instant, memoryLimit: Int?, poolMedianSeconds: Double?) -> AgentHealth {
+        var health = AgentHealth()
+        var score = 100.0
+        var reasons: [String] = []
+
+        let phi = observations.detector.phi(at: now)
+        health.phi = phi.isFinite ? (phi * 100).rounded() / 100 : 99
+        let silence = observations.detector.lastHeartbeat.map { (now - $0).seconds } ?? 0
+        let dead = phi >= deadPhi || silence >= deadAfterIntervals * observations.detector.expectedInterval
+        if dead {
+            reasons.append("no heartbeat for \(formatSeconds(silence)) (phi \(phi.isFinite ? String(Int(phi)) : "∞"))")
+            score -= 100
+        } else if phi >= suspectPhi {
+            reasons.append("heartbeat late: \(formatSeconds(silence)) (phi \(Int(phi)))")
+            score -= 50
+        } else if phi >= 1 {
+            score -= 10 * (phi - 1)
+        }
+
+        if observations.errorRate > 0.05 {
+            reasons.append("errors: \(Int((observations.errorRate * 100).rounded()))% of recent tasks failed")
+            score -= 60 * observations.errorRate
+        }
+
+        if let median = poolMedianSeconds, median > 0, observations.durations.count >= 3 {
+            let recent = Array(observations.durations.suffix(5))
+            let mine = recent.sorted()[recent.count / 2]
+            let slowdown = mine / median
+            health.slowdown = (slowdown * 100).rounded() / 100
+            if slowdown > slowdownThreshold {
+                reasons.append("slow: recent tasks take \(String((slowdown * 10).rounded() / 10))× the pool's usual")
+                score -= min(30, 15 * (slowdown - 1))
+            }
+        }
+
+        if let limit = memoryLimit, let latest = observations.memory.last {
+            let used = Double(latest.bytes) / Double(limit)
+            if used >= 0.9 {
+                reasons.append("memory at \(Int((used * 100).rounded()))% of its limit")
+                score -= 40
+            }
+            if let eta = Self.secondsUntil(limit, samples: observations.memory) {
+                health.secondsToMemoryLimit = eta
+                if eta <= memoryHorizon {
+                    health.forecast = "memory limit in ~\(formatSeconds(eta)) at the current growth"
+                    reasons.append("leaking: \(health.forecast!)")
+                    score -= 30 * (1 - eta / memoryHorizon) + 10
+                }
+            }
+        }
+
+        if let task = observations.stalledTask {
+            reasons.append("stalled: no progress on \(task) for much longer than such tasks take")
+            score -= 40
+        }
+        if observations.quarantined {
+            reasons.append("quarantined after repeated protocol errors")
+            score -= 100
+        }
+
+        health.score = Int(max(0, min(100, score)).rounded())
+        health.reasons = reasons
+        if dead {
+            health.level = .dead
+        } else if observations.quarantined || phi >= suspectPhi || observations.stalledTask != nil || health.score < 40 {
+            health.level = .unhealthy
+        } else if health.score < 75 || health.forecast != nil || (health.slowdown ?? 1) > slowdownThreshold {
+            health.level = .degraded
+        } else {
+            health.level = .healthy
+        }
+        return health
+    }
+
+    /// Seconds until memory reaches `limit` at the trend of the samples (least squares over
+    /// the last minute); nil when it is not growing.
+    public static func secondsUntil(_ limit: Int, samples: [(at: Instant, bytes: Int)]) -> Double? {
+        guard let last = samples.last else { return nil }
+        let recent = samples.filter { (last.at - $0.at).seconds <= 60 }
+        guard recent.count >= 5 else { return nil }
+        let origin = recent[0].at
+        let xs = recent.map { ($0.at - origin).seconds }
+        let ys = recent.map { Double($0.bytes) }
+        let n = Double(xs.count)
+        let meanX = xs.reduce(0, +) / n
+        let meanY = ys.reduce(0, +) / n
+        var covariance = 0.0
+        var varianceX = 0.0
+        for (x, y) in zip(xs, ys) {
+            covariance += (x - meanX) * (y - meanY)
+            varianceX += (x - meanX) * (x - meanX)
+        }
+        guard varianceX > 0 else { return nil }
+        let slope = covariance / varianceX
+        guard slope > 1 else { return nil }
+        let remaining = Double(limit - last.bytes)
+        return remaining <= 0 ? 0 : remaining / slope
+    }
+}
