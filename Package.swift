@@ -63,17 +63,22 @@ let package = Package(
         ),
         .target(
             name: "SwitchboardConfig",
-            dependencies: ["SwitchboardCore", "SwitchboardAgents", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["SwitchboardCore", "SwitchboardAgents", "SwitchboardUI", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "SwitchboardUI",
+            dependencies: ["SwitchboardCore"],
             swiftSettings: strictSwift
         ),
         .target(
             name: "SwitchboardTerminal",
-            dependencies: ["CNcursesw"],
+            dependencies: ["CNcursesw", "SwitchboardUI"],
             swiftSettings: strictSwift
         ),
         .target(
             name: "SwitchboardRuntime",
-            dependencies: ["SwitchboardCore", "SwitchboardStore"],
+            dependencies: ["SwitchboardCore", "SwitchboardStore", "SwitchboardUI", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSwift
         ),
         .target(
@@ -82,6 +87,9 @@ let package = Package(
                 "SwitchboardCore",
                 "SwitchboardStore",
                 "SwitchboardRuntime",
+                "SwitchboardAgents",
+                "SwitchboardUI",
+                "SwitchboardTerminal",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -137,6 +145,17 @@ let package = Package(
         .testTarget(
             name: "SwitchboardConfigTests",
             dependencies: ["SwitchboardConfig", "SwitchboardTestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SwitchboardUITests",
+            dependencies: ["SwitchboardUI", "SwitchboardTestSupport"],
+            exclude: ["Golden"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SwitchboardTerminalTests",
+            dependencies: ["SwitchboardTerminal", "SwitchboardTestSupport", "switchboard"],
             swiftSettings: strictSwift
         ),
         .testTarget(

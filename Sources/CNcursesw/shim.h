@@ -65,4 +65,19 @@ static inline int sb_put_utf8(int y, int x, const char *text, attr_t attrs, int 
     return mvaddstr(y, x, text);
 }
 
+// Reads a pending mouse event: position and button state. Returns ERR when there is none.
+static inline int sb_getmouse(int *x, int *y, mmask_t *buttons) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return ERR;
+    *x = event.x;
+    *y = event.y;
+    *buttons = event.bstate;
+    return OK;
+}
+
+// Sets the attributes and extended colour pair used by the next writes.
+static inline void sb_set_attributes(attr_t attrs, int pair) {
+    attr_set(attrs, (short)0, (void *)&pair);
+}
+
 #endif

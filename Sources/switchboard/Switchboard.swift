@@ -35,9 +35,9 @@ struct Switchboard: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            RunCommand.self, SubmitCommand.self, TasksCommand.self, TaskCommand.self, ReprioritizeCommand.self, CancelCommand.self,
+            DemoCommand.self, DashCommand.self, RunCommand.self, SubmitCommand.self, TasksCommand.self, TaskCommand.self, ReprioritizeCommand.self, CancelCommand.self,
             RetryCommand.self, QueueCommand.self, ReportCommand.self, AgentsCommand.self, AgentCommand.self, PoolCommand.self,
-            StoreCommand.self, BenchCommand.self,
+            StoreCommand.self, ThemesCommand.self, BenchCommand.self,
             StressCommand.self, TerminalProbeCommand.self,
         ]
     )

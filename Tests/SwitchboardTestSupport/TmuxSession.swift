@@ -11,7 +11,9 @@ public final class TmuxSession: @unchecked Sendable {
     private let statusFile: String
 
     /// Starts `command` (argument array, quoted for the shell tmux uses) in a new session.
-    public init(width: Int = 160, height: Int = 48, command: [String], environment: [String: String] = [:]) throws {
+    /// `linger` keeps the terminal open that long after the program ends, so that tests can
+    /// see what state it left the terminal in (tmux forgets it once the pane is dead).
+    public init(width: Int = 160, height: Int = 48, command: [String], environment: [String: String] = [:], linger: Int = 0) throws {
         socket = "sbtest-\(UUID().uuidString.prefix(8))"
         // Panes stay after their program exits (so tests can read the exit status), from the
         // server's start: setting it after the session starts races a quick exit.
@@ -20,7 +22,7 @@ public final class TmuxSession: @unchecked Sendable {
         statusFile = NSTemporaryDirectory() + "/\(socket).status"
         let exports = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let program = (exports.isEmpty ? "" : "env \(exports) ") + command.map(Self.quote).joined(separator: " ")
-        let line = "/bin/sh -c " + Self.quote("\(program); echo $? > \(statusFile)")
+        let line = "/bin/sh -c " + Self.quote("\(program); echo $? > \(statusFile)" + (linger > 0 ? "; sleep \(linger)" : ""))
         let result = try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, line])
         guard result.status == 0 else {
             throw TmuxError(message: "tmux new-session failed: \(result.stderr)")
@@ -79,6 +81,11 @@ public final class TmuxSession: @unchecked Sendable {
             usleep(20_000)
         } while Date() < deadline
         return nil
+    }
+
+    /// A tmux format about the pane (`#{alternate_on}`, `#{cursor_flag}`, …).
+    public func paneFormat(_ format: String) -> String {
+        ((try? tmux(["display-message", "-p", "-t", name, format]).stdout) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// What tmux says of the pane, for failure messages.

@@ -156,7 +156,8 @@ public final class SimulatedSwarm {
                 let busy = Double(agent.work.count)
                 let cpu = busy > 0 ? min(100, agent.profile.cpuPercent * busy * (0.8 + 0.4 * agent.random.nextUnit())) : 0.5 + agent.random.nextUnit()
                 let alive = (agent.nextSample - agent.startedAt).seconds
-                let memory = agent.profile.memoryBytes + Int(Double(agent.profile.memoryGrowthPerSecond) * alive)
+                let leaks = agent.profile.leakingAgents.map { $0.contains(name) } ?? true
+                let memory = agent.profile.memoryBytes + (leaks ? Int(Double(agent.profile.memoryGrowthPerSecond) * alive) : 0)
                 reports.append(.resources(agent: name, cpuPercent: (cpu * 10).rounded() / 10, memoryBytes: memory))
                 agent.nextSample = agent.nextSample + .seconds(1)
             }

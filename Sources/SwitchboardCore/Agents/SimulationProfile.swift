@@ -14,6 +14,8 @@ public struct SimulationProfile: Hashable, Sendable, Codable {
     /// Resident memory at start, and its growth per second (a leak).
     public var memoryBytes: Int
     public var memoryGrowthPerSecond: Int
+    /// The agents that leak (`memoryGrowthPerSecond`); nil: every agent of the pool.
+    public var leakingAgents: [String]?
     /// Seconds between heartbeats, and their spread (relative).
     public var heartbeatInterval: Double
     public var heartbeatJitter: Double
@@ -25,8 +27,9 @@ public struct SimulationProfile: Hashable, Sendable, Codable {
     public init(
         taskSeconds: Double = 2, jitter: Double = 0.5, failureRate: Double = 0, hangRate: Double = 0, crashRate: Double = 0,
         memoryBytes: Int = 64 << 20, memoryGrowthPerSecond: Int = 0, heartbeatInterval: Double = 1, heartbeatJitter: Double = 0.1,
-        cpuPercent: Double = 35, messageRate: Double = 0
+        cpuPercent: Double = 35, messageRate: Double = 0, leakingAgents: [String]? = nil
     ) {
+        self.leakingAgents = leakingAgents
         self.taskSeconds = max(0.01, taskSeconds)
         self.jitter = min(max(0, jitter), 0.95)
         self.failureRate = min(max(0, failureRate), 1)

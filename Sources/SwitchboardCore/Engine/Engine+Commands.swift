@@ -112,6 +112,7 @@ extension Engine {
     }
 
     private func setPriority(_ slot: Int, to priority: Priority) {
+        queues[tasks[slot].queue]?.tally.changePriority(of: tasks[slot], to: priority)
         tasks[slot].priority = priority
         if tasks[slot].status == .queued { ready.push(tasks[slot], slot: slot) }
     }

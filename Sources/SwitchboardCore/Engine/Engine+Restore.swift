@@ -86,6 +86,7 @@ extension Engine {
             changes.removedTasks.append(id)
             taskSlots.removeValue(forKey: id)
             statusCounts[tasks[slot].status, default: 0] -= 1
+            queues[tasks[slot].queue]?.tally.remove(tasks[slot])
             dependents.removeValue(forKey: id)
             historyByTask.removeValue(forKey: id)
             dirtyTasks.remove(slot)

@@ -15,6 +15,7 @@ extension Engine {
         }
         taskSlots[task.id] = slot
         statusCounts[task.status, default: 0] += 1
+        queues[task.queue, default: QueueState(settings: QueueSettings(name: task.queue))].tally.add(task, slot: slot)
         return slot
     }
 
@@ -36,6 +37,7 @@ extension Engine {
         statusCounts[old, default: 0] -= 1
         statusCounts[status, default: 0] += 1
         let queueName = tasks[slot].queue
+        queues[queueName, default: QueueState(settings: QueueSettings(name: queueName))].tally.move(tasks[slot], slot: slot, to: status, at: now)
         if old == .running {
             runningCount -= 1
             queues[queueName]?.running -= 1

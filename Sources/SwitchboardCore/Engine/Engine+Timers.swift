@@ -58,7 +58,7 @@ extension Engine {
     func finalize(_ slot: Int, as status: TaskStatus, now: Instant) {
         let id = tasks[slot].id
         if status == .failed { log(.taskFailed, id.rawValue, "\(id) \(tasks[slot].title) failed: \(tasks[slot].lastError ?? "")", at: now) }
-        if status.isUnsuccessful { metrics.failed.record(at: now) }
+        if status == .failed || status == .timeout { metrics.failed.record(at: now) }
         prerequisiteFinished(id, status: status, now: now)
     }
 

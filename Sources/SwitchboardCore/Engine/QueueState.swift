@@ -4,6 +4,7 @@ public struct QueueState: Hashable, Sendable {
     public var running = 0
     public var submitted = RateWindow(seconds: 600)
     public var finished = RateWindow(seconds: 600)
+    public var tally = QueueTally()
 
     public init(settings: QueueSettings) { self.settings = settings }
 

@@ -41,6 +41,11 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         Double(next() >> 11) * 0x1.0p-53
     }
 
+    /// A uniformly distributed integer in `0 ..< upperBound` (0 when the bound is not positive).
+    public mutating func nextInt(_ upperBound: Int) -> Int {
+        upperBound > 0 ? Int(next(upperBound: UInt64(upperBound))) : 0
+    }
+
     /// True with the given probability.
     public mutating func chance(_ probability: Double) -> Bool {
         probability > 0 && nextUnit() < probability

@@ -53,13 +53,15 @@ public enum TaskStatus: String, CaseIterable, Codable, Sendable {
     }
 }
 
-/// Who did something: the engine itself, an agent, an operator at the dashboard, or the CLI.
-/// The JSON form is a string: `engine`, `agent:NAME`, `dashboard`, `cli`.
+/// Who did something: the engine itself, an agent, an operator at the dashboard, the CLI, or
+/// the demo's synthetic workload. The JSON form is a string: `engine`, `agent:NAME`,
+/// `dashboard`, `cli`, `workload`.
 public enum Actor: Hashable, Sendable, CustomStringConvertible {
     case engine
     case agent(String)
     case dashboard
     case cli
+    case workload
 
     public var description: String {
         switch self {
@@ -67,6 +69,7 @@ public enum Actor: Hashable, Sendable, CustomStringConvertible {
         case .agent(let name): "agent:\(name)"
         case .dashboard: "dashboard"
         case .cli: "cli"
+        case .workload: "workload"
         }
     }
 
@@ -75,6 +78,7 @@ public enum Actor: Hashable, Sendable, CustomStringConvertible {
         case "engine": self = .engine
         case "dashboard": self = .dashboard
         case "cli": self = .cli
+        case "workload": self = .workload
         default: self = text.hasPrefix("agent:") ? .agent(String(text.dropFirst(6))) : .engine
         }
     }

@@ -21,6 +21,12 @@ public final class EngineHost {
     private let lock: WriterLock
     private var lastCommandID: Int64 = 0
     private var lastRetentionRun: Instant = .epoch
+    private var lastSummaryAt: Instant = .epoch
+    private var commitLatency = WindowedHistogram()
+    /// How often the summary for dashboards is rewritten (at most).
+    public var summaryInterval: Duration = .milliseconds(250)
+    /// The machine's name, for the summary.
+    public let node = HostName.current
 
     private init(store: Store, lock: WriterLock, clock: any Clock, configuration: EngineConfiguration, retention: RetentionPolicy) throws {
         self.store = store
@@ -98,10 +104,15 @@ public final class EngineHost {
         }
         let changes = engine.takeChanges()
         let messageWrites = messages.takeWrites()
-        guard !changes.isEmpty || !messageWrites.isEmpty else { return }
+        let summaryDue = now - lastSummaryAt >= (changes.isEmpty ? .seconds(1) : summaryInterval)
+        guard !changes.isEmpty || !messageWrites.isEmpty || summaryDue else { return }
+        let summary = summaryDue ? engine.summary(node: node, commitLatency: commitLatency.summary(at: now)) : nil
         let pruneNow = !changes.removedTasks.isEmpty
+        let started = ContinuousClock.now
+        defer { commitLatency.record((ContinuousClock.now - started).nanoseconds, at: now) }
         do {
             try store.write { db in
+                if let summary { try EngineRows.writeSummary(summary, db) }
                 try EngineRows.write(changes, at: now, db)
                 try messageWrites.write(db)
                 if pruneNow {
@@ -113,6 +124,7 @@ public final class EngineHost {
             try reload()
             throw error
         }
+        if summaryDue { lastSummaryAt = now }
     }
 
     /// Throws the engine's memory away and loads what the store holds.

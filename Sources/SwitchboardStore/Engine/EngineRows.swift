@@ -88,6 +88,35 @@ public enum EngineRows {
         }
     }
 
+    /// The agents, decoding only those written since `cache` was filled: a dashboard reading
+    /// a thousand agents four times a second decodes only the few that changed.
+    public static func agents(_ db: Database, cache: inout [String: (updatedAt: Int64, agent: AgentRecord)]) throws -> [AgentRecord] {
+        let decoder = JSONDecoder()
+        var fresh: [String: (updatedAt: Int64, agent: AgentRecord)] = [:]
+        let cursor = try Row.fetchCursor(db, sql: "SELECT name, updated_at FROM agents")
+        var stale: [String] = []
+        while let row = try cursor.next() {
+            let name: String = row["name"]
+            let updatedAt: Int64 = row["updated_at"]
+            if let cached = cache[name], cached.updatedAt == updatedAt {
+                fresh[name] = cached
+            } else {
+                stale.append(name)
+            }
+        }
+        for chunk in stride(from: 0, to: stale.count, by: 500).map({ Array(stale[$0..<min($0 + 500, stale.count)]) }) {
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT name, updated_at, snapshot FROM agents WHERE name IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                arguments: StatementArguments(chunk))
+            for row in rows {
+                guard let agent = try? decoder.decode(AgentRecord.self, from: Data((row["snapshot"] as String).utf8)) else { continue }
+                fresh[row["name"]] = (row["updated_at"], agent)
+            }
+        }
+        cache = fresh
+        return fresh.values.map(\.agent)
+    }
+
     public static func pools(_ db: Database) throws -> [PoolRecord] {
         let decoder = JSONDecoder()
         return try Row.fetchAll(db, sql: "SELECT snapshot FROM pools ORDER BY name").compactMap { row in
@@ -109,6 +138,21 @@ public enum EngineRows {
                     at: Instant(nanosecondsSinceEpoch: row["at"]), kind: EngineEvent.Kind(rawValue: row["kind"]) ?? .operatorAction,
                     subject: row["subject"], message: row["message"])
             }
+    }
+
+    /// Keeps the engine's summary (one row, replaced on each write) for dashboards on the store.
+    public static func writeSummary(_ summary: EngineSummary, _ db: Database) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try db.execute(
+            sql: "INSERT INTO meta (key, value) VALUES ('summary', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [String(decoding: try encoder.encode(summary), as: UTF8.self)])
+    }
+
+    /// The summary the engine last wrote, or nil when none has been (or it cannot be read).
+    public static func summary(_ db: Database) throws -> EngineSummary? {
+        guard let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'summary'") else { return nil }
+        return try? JSONDecoder().decode(EngineSummary.self, from: Data(text.utf8))
     }
 
     /// A rollup series over the last `seconds`, oldest first (missing seconds are zero).

@@ -15,7 +15,7 @@ struct BenchCommand: ParsableCommand {
               switchboard bench queue
               switchboard bench queue --json --runs 7
             """,
-        subcommands: [QueueBench.self, StoreBench.self, TasksBench.self]
+        subcommands: [QueueBench.self, StoreBench.self, TasksBench.self, RenderBench.self]
     )
 }
 
@@ -138,6 +138,35 @@ struct TasksBench: ParsableCommand {
         let benchmark = TaskBenchmark(
             tasks: tasks, agents: agents, concurrency: concurrency, rate: rate, seconds: seconds, runs: options.runs,
             folder: folder ?? NSTemporaryDirectory())
+        try benchmark.run(report: options.reporter())
+    }
+}
+
+struct RenderBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "The dashboard: time per frame at 200×60 over a large store, and bytes written to the terminal.")
+
+    @OptionGroup var options: BenchOptions
+
+    @Option(help: "Tasks in the large store.")
+    var tasks = 100_000
+
+    @Option(help: "Agents in the large store.")
+    var agents = 1000
+
+    @Option(help: "Frames per run.")
+    var frames = 200
+
+    @Option(help: "Seconds the dashboard runs for each byte count.")
+    var seconds = 6.0
+
+    @Option(help: "Folder for the scratch stores (default: the temporary folder).")
+    var folder: String?
+
+    func run() throws {
+        let benchmark = RenderBenchmark(
+            tasks: tasks, agents: agents, frames: frames, runs: options.runs, seconds: seconds, folder: folder ?? NSTemporaryDirectory())
         try benchmark.run(report: options.reporter())
     }
 }

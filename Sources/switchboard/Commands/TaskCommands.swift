@@ -90,13 +90,14 @@ struct TaskCommand: ParsableCommand {
     func run() throws {
         let taskID = try CLI.parseTaskID(id)
         let opened = try CLI.openStore(store)
-        let (found, history, all) = try opened.read { db in
-            (try TaskQueries.task(taskID, db), try TaskQueries.history(of: taskID, db), try TaskQueries.all(db))
+        let (found, history, dependents, tree) = try opened.read { db in
+            (
+                try TaskQueries.task(taskID, db), try TaskQueries.history(of: taskID, db),
+                try TaskQueries.dependents(of: taskID, db).map(\.id),
+                DependencyTree.lines(for: taskID) { id in try? TaskQueries.task(id, db) }
+            )
         }
         guard let task = found else { throw CLIError.notFound("no task \(taskID) in \(opened.path)") }
-        let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
-        let dependents = all.filter { $0.dependencies.contains { $0.prerequisite == taskID } }.map(\.id)
-        let tree = DependencyTree.lines(for: taskID, tasks: byID)
         if json {
             guard case .object(var members) = try JSONParser.parse(try CLI.jsonText(task)) else { return }
             members["history"] = try JSONParser.parse(try CLI.jsonText(history))
@@ -133,31 +134,6 @@ struct TaskCommand: ParsableCommand {
             lines += output.split(separator: "\n", omittingEmptySubsequences: false).suffix(20).map { "  " + $0 }
         }
         print(lines.joined(separator: "\n"))
-    }
-}
-
-/// A task's prerequisites drawn as a tree of text.
-enum DependencyTree {
-    static func lines(for id: TaskID, tasks: [TaskID: Task]) -> [String] {
-        guard let root = tasks[id] else { return [] }
-        var lines = ["\(root.id) \(root.title) [\(root.status.rawValue)]"]
-        var seen: Set<TaskID> = [id]
-        func walk(_ task: Task, prefix: String) {
-            for (index, edge) in task.dependencies.enumerated() {
-                let last = index == task.dependencies.count - 1
-                let branch = last ? "└─ " : "├─ "
-                let qualifier = (edge.condition == .anyOutcome ? " (any outcome)" : "") + (edge.optional ? " (optional)" : "")
-                guard let prerequisite = tasks[edge.prerequisite] else {
-                    lines.append(prefix + branch + "\(edge.prerequisite) (pruned)\(qualifier)")
-                    continue
-                }
-                let repeated = !seen.insert(prerequisite.id).inserted
-                lines.append(prefix + branch + "\(prerequisite.id) \(prerequisite.title) [\(prerequisite.status.rawValue)]\(qualifier)\(repeated ? " …" : "")")
-                if !repeated { walk(prerequisite, prefix: prefix + (last ? "   " : "│  ")) }
-            }
-        }
-        walk(root, prefix: "")
-        return lines
     }
 }
 

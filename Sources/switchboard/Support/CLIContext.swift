@@ -78,3 +78,8 @@ enum TextTable {
         return formatSeconds(max(0, (now - instant).seconds))
     }
 }
+
+/// A line on standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

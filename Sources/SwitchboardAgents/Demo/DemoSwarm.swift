@@ -1,0 +1,40 @@
+import SwitchboardCore
+
+/// The built-in demo: eight simulated agents, Agent-1 … Agent-8, in three pools with different
+/// capabilities — a captain who plans and reviews, builders who scale with the backlog, testers
+/// of whom one slowly leaks memory — under the `DemoWorkload`.
+public enum DemoSwarm {
+    public static let leakyAgent = "Agent-7"
+
+    public static var spec: SwarmSpec {
+        let captain = PoolRecord(
+            name: "captain", capabilities: ["plan", "review"], role: "captain", minReplicas: 1, maxReplicas: 1, heartbeatInterval: 1,
+            memoryLimitBytes: 512 << 20, agentNames: ["Agent-1"])
+        let builders = PoolRecord(
+            name: "builders", capabilities: ["build", "python"], minReplicas: 4, maxReplicas: 6, heartbeatInterval: 1,
+            memoryLimitBytes: 768 << 20, agentNames: ["Agent-2", "Agent-3", "Agent-4", "Agent-5", "Agent-9", "Agent-10"])
+        let testers = PoolRecord(
+            name: "testers", capabilities: ["test", "python"], minReplicas: 3, maxReplicas: 3, heartbeatInterval: 1,
+            memoryLimitBytes: 512 << 20, agentNames: ["Agent-6", "Agent-7", "Agent-8"])
+        return SwarmSpec(
+            pools: [
+                PoolSpec(record: captain, driver: .simulated, simulation: SimulationProfile(taskSeconds: 0.8, jitter: 0.4, memoryBytes: 96 << 20, cpuPercent: 20)),
+                PoolSpec(record: builders, driver: .simulated, simulation: SimulationProfile(
+                    taskSeconds: 2, jitter: 0.5, failureRate: 0.04, memoryBytes: 180 << 20, cpuPercent: 70)),
+                PoolSpec(record: testers, driver: .simulated, simulation: SimulationProfile(
+                    taskSeconds: 1.2, jitter: 0.5, failureRate: 0.1, memoryBytes: 220 << 20, memoryGrowthPerSecond: 3 << 19, cpuPercent: 45,
+                    messageRate: 0.2, leakingAgents: [leakyAgent])),
+            ],
+            queues: [QueueSettings(name: "ci"), QueueSettings(name: "ops"), QueueSettings(name: "reviews")],
+            assignment: .capabilityMatch, tickInterval: .milliseconds(100))
+    }
+
+    /// Engine settings for the demo: a short scale-down cooldown, so that a spike's scale-up is
+    /// followed by the scale-down within seconds of the backlog clearing (production swarms
+    /// keep the default 30 s, which rides out bursts).
+    public static func configuration(seed: UInt64) -> EngineConfiguration {
+        var configuration = EngineConfiguration(seed: seed)
+        configuration.scaleDownCooldown = .seconds(3)
+        return configuration
+    }
+}

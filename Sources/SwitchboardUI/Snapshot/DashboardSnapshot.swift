@@ -1,0 +1,96 @@
+import SwitchboardCore
+
+/// What the dashboard asks its source for: which window of which task list, which task's
+/// details, how many events. It follows from the view state and the screen size.
+public struct DashboardQuery: Sendable, Hashable {
+    public var taskFilter: TaskFilter
+    public var taskOrder: TaskOrder
+    public var taskOffset: Int
+    public var taskLimit: Int
+    public var taskDetail: TaskID?
+    public var eventLimit: Int
+
+    public init(
+        taskFilter: TaskFilter = TaskFilter(), taskOrder: TaskOrder = .standard, taskOffset: Int = 0, taskLimit: Int = 100,
+        taskDetail: TaskID? = nil, eventLimit: Int = 200
+    ) {
+        self.taskFilter = taskFilter
+        self.taskOrder = taskOrder
+        self.taskOffset = taskOffset
+        self.taskLimit = taskLimit
+        self.taskDetail = taskDetail
+        self.eventLimit = eventLimit
+    }
+}
+
+/// Everything one frame shows, read at one moment: immutable values, so rendering never waits
+/// for the engine or the store.
+public struct DashboardSnapshot: Sendable {
+    /// The store it was read from.
+    public var storePath: String
+    /// When it was read (ages and run times on the screen are counted to this moment).
+    public var readAt: Instant
+    /// The engine's summary, or nil when no engine has written one to this store yet.
+    public var summary: EngineSummary?
+    /// The query this snapshot answers.
+    public var query: DashboardQuery
+    public var tasks: TaskPage
+    public var agents: [AgentRecord]
+    public var pools: [PoolRecord]
+    /// The event log, oldest first.
+    public var events: [EngineEvent]
+    public var taskDetail: TaskDetail?
+    /// The last read failed: why (the previous figures are kept).
+    public var problem: String?
+
+    public init(
+        storePath: String, readAt: Instant, summary: EngineSummary? = nil, query: DashboardQuery = DashboardQuery(), tasks: TaskPage = TaskPage(),
+        agents: [AgentRecord] = [], pools: [PoolRecord] = [], events: [EngineEvent] = [], taskDetail: TaskDetail? = nil, problem: String? = nil
+    ) {
+        self.storePath = storePath
+        self.readAt = readAt
+        self.summary = summary
+        self.query = query
+        self.tasks = tasks
+        self.agents = agents
+        self.pools = pools
+        self.events = events
+        self.taskDetail = taskDetail
+        self.problem = problem
+    }
+
+    /// The task at `index` of the sorted list, when this snapshot's window holds it.
+    public func task(at index: Int) -> Task? {
+        let local = index - tasks.offset
+        return tasks.rows.indices.contains(local) ? tasks.rows[local] : nil
+    }
+
+    /// Whether the engine wrote its summary recently (it rewrites it at least every second).
+    public func engineIsLive(at now: Instant) -> Bool {
+        guard let summary else { return false }
+        return now - summary.at < .seconds(5)
+    }
+}
+
+/// One task in full, for the task view.
+public struct TaskDetail: Sendable {
+    public var task: Task
+    /// The prerequisites drawn as a tree (see `DependencyTree`).
+    public var tree: [String]
+    /// Tasks that wait for this one.
+    public var dependents: [Task]
+    public var history: [TaskHistoryEntry]
+
+    public init(task: Task, tree: [String], dependents: [Task], history: [TaskHistoryEntry]) {
+        self.task = task
+        self.tree = tree
+        self.dependents = dependents
+        self.history = history
+    }
+}
+
+/// Where the dashboard reads from: the store (the engine's summary, windowed task queries) in
+/// every mode, so that `demo` and `dash --db` show the same thing. Called off the UI thread.
+public protocol DashboardSource: Sendable {
+    func snapshot(for query: DashboardQuery) throws -> DashboardSnapshot
+}
