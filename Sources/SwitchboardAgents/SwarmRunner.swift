@@ -78,7 +78,7 @@ public final class SwarmRunner: @unchecked Sendable {
         loop.withHost { host in
             // The agents are gone: recorded as stopped, their tasks back to wait.
             host.engine.shutDown(reason: "switchboard stopped")
-            try? host.commit()
+            try? host.commit(finalSummary: true)
             host.close()
         }
     }

@@ -56,3 +56,20 @@ public enum Dashboard {
         return state.agentOrder.sorted(matching, at: snapshot.readAt)
     }
 }
+
+extension Dashboard {
+    /// The dashboard's header as one line of text, `width` columns at most (for
+    /// `switchboard status`): the same pieces, dropped in the same order when short of room.
+    public static func headerLine(_ snapshot: DashboardSnapshot, width: Int, wallClock: Instant, utcOffsetSeconds: Int = 0) -> String {
+        var canvas = Canvas(width: max(20, width), height: 1)
+        let state = ViewState()
+        let context = RenderContext(
+            snapshot: snapshot, state: state, layout: Layout(width: canvas.width, height: 1, state: state), now: snapshot.summary?.at ?? snapshot.readAt,
+            wallClock: wallClock, utcOffsetSeconds: utcOffsetSeconds, bindings: .standard)
+        HeaderBar.draw(&canvas, canvas.bounds, context)
+        var line = canvas.lines[0]
+        while line.last == " " { line.removeLast() }
+        while line.first == " " { line.removeFirst() }
+        return line
+    }
+}

@@ -8,6 +8,7 @@ struct Switchboard: ParsableCommand {
     /// without usage text or a stack trace; help and version go to stdout as usual.
     static func main() {
         do {
+            try refuseUnknownSubcommand(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()
             try command.run()
         } catch let error as CLIError {
@@ -26,19 +27,36 @@ struct Switchboard: ParsableCommand {
 
     static let version = "0.1.0"
 
+    /// With `demo` as the default subcommand, the argument parser would hand a mistyped
+    /// subcommand to `demo` as a stray argument; name the real mistake instead.
+    static func refuseUnknownSubcommand(_ arguments: [String]) throws {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return }
+        let known = configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases }
+        guard !known.contains(first), first != "help" else { return }
+        throw CLIError("unknown subcommand '\(first)'; `switchboard --help` lists them", code: 64)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "An operator console for a swarm of agents.",
         discussion: """
             Switchboard runs an engine (prioritised messaging, tasks with dependencies, supervised \
-            agents) and a live dashboard that watches and steers it.
+            agents) and a live dashboard that watches and steers it. With no subcommand it runs the \
+            demo swarm and opens the dashboard on it.
+
+            The store is --db, else $SWITCHBOARD_DB, else $XDG_DATA_HOME/switchboard/switchboard.sqlite \
+            (the demo keeps its own, demo.sqlite, beside it).
+
+            \(ExitCodes.summary)
             """,
         version: version,
         subcommands: [
-            DemoCommand.self, DashCommand.self, RunCommand.self, SubmitCommand.self, TasksCommand.self, TaskCommand.self, ReprioritizeCommand.self, CancelCommand.self,
-            RetryCommand.self, QueueCommand.self, ReportCommand.self, AgentsCommand.self, AgentCommand.self, PoolCommand.self,
-            StoreCommand.self, ThemesCommand.self, BenchCommand.self,
+            DemoCommand.self, DashCommand.self, RunCommand.self, StatusCommand.self, SubmitCommand.self, TasksCommand.self,
+            TaskCommand.self, ReprioritizeCommand.self, CancelCommand.self, RetryCommand.self, QueuesCommand.self, QueueCommand.self,
+            SendCommand.self, ReportCommand.self, AgentsCommand.self, AgentCommand.self, PoolCommand.self, StoreCommand.self,
+            ThemesCommand.self, BenchCommand.self, CompletionsCommand.self, ManualCommand.self,
             StressCommand.self, TerminalProbeCommand.self,
-        ]
+        ],
+        defaultSubcommand: DemoCommand.self
     )
 }

@@ -34,7 +34,8 @@ public final class DemoRunner: @unchecked Sendable {
                 counts.state.withLock { counts in
                     counts.events[event.kind, default: 0] += 1
                     if event.kind == .agentRestarted { counts.restarts += 1 }
-                    if event.kind == .poolScaled { counts.scalingEvents += 1 }
+                    // A pool's first sizing (from no agents) is its start, not a scaling decision.
+                    if event.kind == .poolScaled, !event.message.contains(": 0 → ") { counts.scalingEvents += 1 }
                 }
                 onEvent(event)
             },
@@ -69,12 +70,15 @@ public final class DemoRunner: @unchecked Sendable {
         let counted = counts.state.withLock { $0 }
         return runner.withHost { host in
             let engine = host.engine
-            var agents = Dictionary(uniqueKeysWithValues: AgentState.allCases.map { ($0.rawValue, 0) })
-            for agent in engine.allAgents { agents[agent.state.rawValue, default: 0] += 1 }
+            // The swarm's agents now: those stopped (scaled down, or by an operator) are counted apart.
+            let members = engine.allAgents.filter { $0.state != .stopped }
+            var agents = Dictionary(uniqueKeysWithValues: AgentState.allCases.filter { $0 != .stopped }.map { ($0.rawValue, 0) })
+            for agent in members { agents[agent.state.rawValue, default: 0] += 1 }
             let delivered = engine.transport.metrics().acknowledged + engine.messages.metrics().acknowledged
             return DemoSummary(
                 seconds: seconds, tasks: Dictionary(uniqueKeysWithValues: TaskStatus.allCases.map { ($0.rawValue, engine.count($0)) }),
-                agents: agents, agentNames: engine.allAgents.map(\.name), restarts: counted.restarts, scalingEvents: counted.scalingEvents,
+                agents: agents, agentNames: members.map(\.name), stoppedAgents: engine.allAgents.count - members.count, restarts: counted.restarts,
+                scalingEvents: counted.scalingEvents,
                 messagesPerSecond: Double(delivered) / seconds,
                 events: Dictionary(uniqueKeysWithValues: counted.events.map { ($0.key.rawValue, $0.value) }))
         }
@@ -86,9 +90,11 @@ public struct DemoSummary: Sendable, Codable {
     public var seconds: Double
     /// Tasks by status.
     public var tasks: [String: Int]
-    /// Agents by state.
+    /// The swarm's agents by state (agents stopped by a scale-down or an operator are not in
+    /// the swarm any more: they are counted in `stoppedAgents`).
     public var agents: [String: Int]
     public var agentNames: [String]
+    public var stoppedAgents: Int
     public var restarts: Int
     public var scalingEvents: Int
     /// Messages handed to agents (tasks and agent messages) per second, over the run.
@@ -99,6 +105,7 @@ public struct DemoSummary: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case seconds, tasks, agents, restarts, events
         case agentNames = "agent_names"
+        case stoppedAgents = "stopped_agents"
         case scalingEvents = "scaling_events"
         case messagesPerSecond = "messages_per_s"
     }

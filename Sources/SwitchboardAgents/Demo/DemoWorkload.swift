@@ -3,13 +3,13 @@ import SwitchboardCore
 /// The demo's synthetic work, as a function of time since it started: a pipeline (build → unit
 /// tests and lint → review) every 1.5 s, a one-off task every 1.5 s, both at all five
 /// priorities; early on, a task that crashes its agent and one that hangs until it times out;
-/// and a backlog spike at 1 s and every two minutes after, which makes the builders scale up
+/// and a backlog spike at 0.5 s and every two minutes after, which makes the builders scale up
 /// (and, once it is worked off, down again). Seeded: the same seed gives the same work.
 public struct DemoWorkload: Sendable {
     private var random: SeededRandom
     private var nextPipeline = 0.2
     private var nextSingle = 0.9
-    private var nextSpike = 1.0
+    private var nextSpike = 0.5
     private var firedCrash = false
     private var firedHang = false
     private var pipelines = 0
@@ -45,7 +45,7 @@ public struct DemoWorkload: Sendable {
         }
         while elapsed >= nextSpike {
             batches.append((0..<Self.spikeSize).map { index in
-                TaskSpec(title: "Resize image batch \(index + 1)", queue: "ops", payload: ["seconds": .number(0.6 + random.nextUnit())], capabilities: ["build"],
+                TaskSpec(title: "Resize image batch \(index + 1)", queue: "ops", payload: ["seconds": .number(0.4 + 0.6 * random.nextUnit())], capabilities: ["build"],
                          priority: index % 3 == 0 ? .normal : .low, tags: ["spike"])
             })
             nextSpike += Self.spikeEvery

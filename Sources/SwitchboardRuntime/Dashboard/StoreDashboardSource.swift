@@ -33,7 +33,8 @@ public final class StoreDashboardSource: DashboardSource, @unchecked Sendable {
 
     public func snapshot(for query: DashboardQuery) throws -> DashboardSnapshot {
         let now = clock.now()
-        return try store.read { db in
+        let running = WriterLock.isHeld(for: store.path)
+        var snapshot = try store.read { db in
             var detail: TaskDetail?
             if let id = query.taskDetail, let task = try TaskQueries.task(id, db) {
                 detail = TaskDetail(
@@ -51,6 +52,8 @@ public final class StoreDashboardSource: DashboardSource, @unchecked Sendable {
                 agents: try sortedAgents(db), pools: try EngineRows.pools(db),
                 events: try EngineRows.recentEvents(limit: query.eventLimit, db), taskDetail: detail)
         }
+        snapshot.engineRunning = running
+        return snapshot
     }
 
     private func sortedAgents(_ db: Database) throws -> [AgentRecord] {

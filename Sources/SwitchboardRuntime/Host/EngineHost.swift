@@ -94,8 +94,9 @@ public final class EngineHost {
     }
 
     /// Writes the engine's and the message queue's changes in one transaction (group commit),
-    /// with one round of retention when it is due.
-    public func commit() throws {
+    /// with one round of retention when it is due. `finalSummary` rewrites the summary whether
+    /// or not it is due (the last commit before the engine stops).
+    public func commit(finalSummary: Bool = false) throws {
         let now = clock.now()
         if now - lastRetentionRun >= .seconds(10) {
             lastRetentionRun = now
@@ -104,7 +105,7 @@ public final class EngineHost {
         }
         let changes = engine.takeChanges()
         let messageWrites = messages.takeWrites()
-        let summaryDue = now - lastSummaryAt >= (changes.isEmpty ? .seconds(1) : summaryInterval)
+        let summaryDue = finalSummary || now - lastSummaryAt >= (changes.isEmpty ? .seconds(1) : summaryInterval)
         guard !changes.isEmpty || !messageWrites.isEmpty || summaryDue else { return }
         let summary = summaryDue ? engine.summary(node: node, commitLatency: commitLatency.summary(at: now)) : nil
         let pruneNow = !changes.removedTasks.isEmpty
@@ -153,7 +154,8 @@ public final class EngineHost {
             do {
                 let host = try EngineHost.open(store: store, clock: clock, configuration: configuration)
                 defer { host.close() }
-                try host.step()
+                _ = try host.tick()
+                try host.commit(finalSummary: true)
                 if let outcome = try store.read({ db in try CommandRows.outcome(id: id, db) }) { return outcome }
             } catch EngineHostError.alreadyRunning {
                 // The running engine will apply it; wait.

@@ -42,6 +42,8 @@ public struct DashboardSnapshot: Sendable {
     public var taskDetail: TaskDetail?
     /// The last read failed: why (the previous figures are kept).
     public var problem: String?
+    /// Whether an engine holds the store's writer lock (nil: unknown).
+    public var engineRunning: Bool?
 
     public init(
         storePath: String, readAt: Instant, summary: EngineSummary? = nil, query: DashboardQuery = DashboardQuery(), tasks: TaskPage = TaskPage(),
@@ -65,9 +67,10 @@ public struct DashboardSnapshot: Sendable {
         return tasks.rows.indices.contains(local) ? tasks.rows[local] : nil
     }
 
-    /// Whether the engine wrote its summary recently (it rewrites it at least every second).
+    /// Whether an engine is running on the store: it holds the writer lock, and it wrote its
+    /// summary recently (it rewrites it at least every second), so that a hung engine shows too.
     public func engineIsLive(at now: Instant) -> Bool {
-        guard let summary else { return false }
+        guard engineRunning ?? true, let summary else { return false }
         return now - summary.at < .seconds(5)
     }
 }
