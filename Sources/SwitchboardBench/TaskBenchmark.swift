@@ -61,12 +61,17 @@ public struct TaskBenchmark {
     }
 
     private func addAgents(_ host: EngineHost) {
-        host.engine.register(pool: PoolRecord(name: "bench", minReplicas: 0, maxReplicas: agents, tasksPerAgent: concurrency))
+        // A fixed size: the scaler must neither stop these agents nor start ones nobody runs.
+        host.engine.register(pool: PoolRecord(name: "bench", minReplicas: agents, maxReplicas: agents, tasksPerAgent: concurrency))
         for index in 0..<agents {
             host.handle(.started(agent: "bench-\(index)", pool: "bench", pid: nil))
             host.handle(.hello(agent: "bench-\(index)", capabilities: [], role: nil, protocolVersion: 1))
         }
     }
+
+    /// The agents are in-process and always alive: they say so, or health checks would stop
+    /// giving them work.
+    private var heartbeats: [AgentReport] { (0..<agents).map { .heartbeat(agent: "bench-\($0)") } }
 
     /// Inserts `tasks` no-op tasks (10 000 a commit), then runs steps, completing every
     /// delivered task at once, until all are done. Returns (insert rate, drain rate).
@@ -90,12 +95,20 @@ public struct TaskBenchmark {
         }
         let insertRate = Double(inserted) / watch.elapsedSeconds
         watch = Stopwatch()
+        var lastProgress = (completed: 0, at: Stopwatch())
         while host.engine.count(.completed) < tasks {
+            for heartbeat in heartbeats { host.handle(heartbeat) }
             let effects = try host.step()
             for case .deliverTask(let agent, let assignment) in effects {
                 host.handle(.completed(agent: agent, task: assignment.task, result: nil, output: nil))
             }
             if effects.isEmpty, host.engine.count(.running) == 0, host.engine.count(.queued) == 0 { break }
+            let completed = host.engine.count(.completed)
+            if completed > lastProgress.completed {
+                lastProgress = (completed, Stopwatch())
+            } else if lastProgress.at.elapsedSeconds > 10 {
+                throw BenchError("burn-down made no progress for 10 s at \(completed) of \(tasks) tasks")
+            }
         }
         let drained = host.engine.count(.completed)
         guard drained == tasks else { throw BenchError("burn-down stopped at \(drained) of \(tasks) tasks") }
@@ -133,7 +146,12 @@ public struct TaskBenchmark {
         let perMillisecond = max(1, rate / 1000)
         let start = Stopwatch()
         var sent = 0
+        var lastBeat = -1.0
         while start.elapsedSeconds < seconds + 0.5 {
+            if start.elapsedSeconds - lastBeat >= 0.5 {
+                lastBeat = start.elapsedSeconds
+                for heartbeat in heartbeats { loop.report(heartbeat) }
+            }
             let due = Int(start.elapsedSeconds * Double(rate))
             if due > sent {
                 let count = min(due - sent, perMillisecond * 10)

@@ -1,3 +1,4 @@
+import Foundation
 import SwitchboardBench
 import SwitchboardCore
 import Testing
@@ -37,5 +38,16 @@ struct BenchOutputTests {
         #expect(results.filter { $0.unit == "msgs/s" }.allSatisfy { $0.value > 0 })
         #expect(results.first?.value.isFinite == true)
         #expect(results.last?.baseline == "heap.insert_remove_max.1000")
+    }
+
+    @Test("a short task benchmark burns down every task and reports every figure by name")
+    func taskBenchmarkFinishes() throws {
+        var results: [BenchResult] = []
+        let folder = NSTemporaryDirectory()
+        try TaskBenchmark(tasks: 3000, agents: 4, concurrency: 100, rate: 1000, seconds: 1, runs: 1, folder: folder).run { results.append($0) }
+        #expect(results.map(\.name) == ["tasks.insert", "tasks.burndown", "tasks.dispatch.rate", "tasks.dispatch.p50", "tasks.dispatch.p99"])
+        #expect(results.allSatisfy { $0.value > 0 && $0.value.isFinite })
+        let achieved = try #require(results.first { $0.name == "tasks.dispatch.rate" })
+        #expect(achieved.value > 500, "the agents stopped taking work: \(achieved.value) tasks/s of 1000 submitted")
     }
 }
