@@ -41,7 +41,7 @@ public enum EngineRows {
         for agent in changes.agents {
             try db.execute(
                 sql: "INSERT INTO agents (name, pool, state, updated_at, snapshot) VALUES (?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET pool = excluded.pool, state = excluded.state, updated_at = excluded.updated_at, snapshot = excluded.snapshot",
-                arguments: [agent.name, agent.pool, agent.state.rawValue, now.nanosecondsSinceEpoch, String(decoding: try encoder.encode(agent), as: UTF8.self)])
+                arguments: [agent.name, agent.pool, agent.state.rawValue, now.nanosecondsSinceEpoch, agent.storedJSON])
         }
         for pool in changes.pools {
             try db.execute(
