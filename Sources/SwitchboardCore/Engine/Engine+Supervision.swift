@@ -163,12 +163,14 @@ extension Engine {
             break
         }
         guard supervision.observations[name] != nil else { return }
-        // Stalls: a running task without progress for much longer than its queue's tasks take.
+        // Stalls: a running task without progress for much longer than its queue's tasks take
+        // (or, while its queue has finished too few to say, than its agent's pool's tasks take).
         if supervision.observations[name]?.stalledTask == nil {
             for id in agent.currentTasks {
                 guard let slot = taskSlots[id], let since = supervision.progressAt[id] else { continue }
-                let usual = SupervisionState.percentile(supervision.queueDurations[tasks[slot].queue] ?? [], 0.95)
-                guard let usual, (supervision.queueDurations[tasks[slot].queue]?.count ?? 0) >= 5 else { continue }
+                let byQueue = supervision.queueDurations[tasks[slot].queue] ?? []
+                let durations = byQueue.count >= 5 ? byQueue : supervision.poolDurations[agent.pool] ?? []
+                guard durations.count >= 5, let usual = SupervisionState.percentile(durations, 0.95) else { continue }
                 let limit = max(configuration.stallFloor.seconds, usual * configuration.stallFactor)
                 if (now - since).seconds > limit {
                     supervision.observations[name]?.stalledTask = id

@@ -173,6 +173,26 @@ struct SupervisionTests {
         #expect(h.effects.contains { if case .killAgent(agent: holder, _) = $0 { true } else { false } })
     }
 
+    @Test("in a queue that has finished too few tasks to say what is usual, a stall is judged by the agent's pool")
+    func stallInANewQueueUsesThePool() {
+        let h = EngineHarness(configuration: EngineConfiguration(keepHistoryInMemory: true, stallFactor: 3, stallFloor: .seconds(5)))
+        h.addAgent("a")
+        h.addAgent("b")
+        for n in 0..<6 {
+            let id = h.submit("quick \(n)", queue: "ci")
+            h.tick()
+            h.advance(.seconds(1))
+            h.complete(id)
+        }
+        let slow = h.submit("hangs", queue: "ops")
+        h.tick()
+        let holder = h.engine.task(slow)!.agent!
+        h.advance(.seconds(10))
+        h.tick()
+        #expect(h.engine.events.contains { $0.kind == .agentStalled && $0.subject == holder })
+        #expect(h.status(slow) == .pending)
+    }
+
     @Test("a backlog spike scales a pool up within two ticks and down only after the cooldown, without flapping")
     func autoscaling() {
         let h = EngineHarness(configuration: EngineConfiguration(keepHistoryInMemory: true, scaleDownCooldown: .seconds(30)))
