@@ -73,3 +73,46 @@ public struct QueueSettings: Hashable, Sendable, Codable {
         self.maxRunning = maxRunning
     }
 }
+
+extension EngineChanges {
+    /// Folds a later tick's changes into these, both still unwritten (the disk was full): the
+    /// store then writes each row's latest state once, and every history entry, outcome, event
+    /// and sample of both, in order.
+    public mutating func absorb(_ later: EngineChanges) {
+        guard !isEmpty else {
+            self = later
+            return
+        }
+        let removed = Set(later.removedTasks)
+        var latest: [TaskID: Task] = [:]
+        for task in later.updatedTasks { latest[task.id] = task }
+        insertedTasks = insertedTasks.compactMap { removed.contains($0.id) ? nil : latest.removeValue(forKey: $0.id) ?? $0 }
+        for task in updatedTasks where latest[task.id] == nil && !removed.contains(task.id) { latest[task.id] = task }
+        updatedTasks = latest.values.sorted { $0.sequence < $1.sequence }
+        insertedTasks += later.insertedTasks
+        removedTasks += later.removedTasks
+        history += later.history
+        agents = Self.latest(agents + later.agents, by: \.name)
+        pools = Self.latest(pools + later.pools, by: \.name)
+        queues = Self.latest(queues + later.queues, by: \.name)
+        commandOutcomes += later.commandOutcomes
+        events += later.events
+        metrics += later.metrics
+        sequences.merge(later.sequences) { _, newer in newer }
+    }
+
+    /// The last value for each key, in the order the keys first appeared.
+    static func latest<Value>(_ values: [Value], by key: (Value) -> String) -> [Value] {
+        var position: [String: Int] = [:]
+        var result: [Value] = []
+        for value in values {
+            if let index = position[key(value)] {
+                result[index] = value
+            } else {
+                position[key(value)] = result.count
+                result.append(value)
+            }
+        }
+        return result
+    }
+}

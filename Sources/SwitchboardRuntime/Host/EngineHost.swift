@@ -8,9 +8,12 @@ import SwitchboardStore
 /// processes wrote, and writes each step's changes (the engine's and the message queue's) in one
 /// transaction. Only the holder of the store's writer lock may be its host.
 ///
-/// A write that fails (a full disk) leaves the store as it was: the host reloads the engine
-/// from the store, so memory never runs ahead of disk, and reports the error; the commands of
-/// the failed step are still pending in the store and are applied again.
+/// A write that fails (a full disk) leaves the store as it was and is reported; the engine
+/// carries on in memory — its agents are alive and hold their work — and the host keeps what
+/// it could not write and writes it with the next commit that succeeds. Nothing is
+/// acknowledged before it is written: command outcomes are rows of the same transaction. If
+/// the process dies meanwhile, the next engine starts from the store, where the commands of
+/// the unwritten steps are still pending.
 public final class EngineHost {
     public let store: Store
     public let clock: any Clock
@@ -23,6 +26,10 @@ public final class EngineHost {
     private var lastRetentionRun: Instant = .epoch
     private var lastSummaryAt: Instant = .epoch
     private var commitLatency = WindowedHistogram()
+    /// Changes that a failed commit could not write, for the next one.
+    private var unwritten = (engine: EngineChanges(), messages: MessageWrites())
+    /// Whether memory is ahead of the store: the last commit failed.
+    public var hasUnwrittenChanges: Bool { !unwritten.engine.isEmpty || !unwritten.messages.isEmpty }
     /// How often the summary for dashboards is rewritten (at most).
     public var summaryInterval: Duration = .milliseconds(250)
     /// The machine's name, for the summary.
@@ -45,7 +52,12 @@ public final class EngineHost {
     ) throws -> EngineHost {
         guard let lock = try WriterLock.acquire(for: store.path) else { throw EngineHostError.alreadyRunning(path: store.path) }
         let host = try EngineHost(store: store, lock: lock, clock: clock, configuration: configuration, retention: retention)
-        try host.commit()
+        do {
+            try host.commit()
+        } catch StoreError.full {
+            // A full disk does not keep the engine from starting: the recovery's changes wait
+            // in memory for the first commit that has room, like any others.
+        }
         return host
     }
 
@@ -103,35 +115,26 @@ public final class EngineHost {
             engine.forget(engine.finishedTasks(olderThan: retention.finished, limit: retention.batchSize))
             _ = try messages.withoutCommitting { try messages.purgeDeadLetters(before: now - retention.deadLetters) }
         }
-        let changes = engine.takeChanges()
-        let messageWrites = messages.takeWrites()
-        let summaryDue = finalSummary || now - lastSummaryAt >= (changes.isEmpty ? .seconds(1) : summaryInterval)
+        unwritten.engine.absorb(engine.takeChanges())
+        unwritten.messages.absorb(messages.takeWrites())
+        let (changes, messageWrites) = unwritten
+        let summaryDue = finalSummary || now - lastSummaryAt >= (changes.isEmpty ? max(.seconds(1), summaryInterval) : summaryInterval)
         guard !changes.isEmpty || !messageWrites.isEmpty || summaryDue else { return }
         let summary = summaryDue ? engine.summary(node: node, commitLatency: commitLatency.summary(at: now)) : nil
         let pruneNow = !changes.removedTasks.isEmpty
         let started = ContinuousClock.now
         defer { commitLatency.record((ContinuousClock.now - started).nanoseconds, at: now) }
-        do {
-            try store.write { db in
-                if let summary { try EngineRows.writeSummary(summary, db) }
-                try EngineRows.write(changes, at: now, db)
-                try messageWrites.write(db)
-                if pruneNow {
-                    try Retention.pruneFinishedMessages(db, now: now, policy: retention)
-                    try EngineRows.pruneBookkeeping(before: now - retention.finished, batch: retention.batchSize, db)
-                }
+        try store.write { db in
+            if let summary { try EngineRows.writeSummary(summary, db) }
+            try EngineRows.write(changes, at: now, db)
+            try messageWrites.write(db)
+            if pruneNow {
+                try Retention.pruneFinishedMessages(db, now: now, policy: retention)
+                try EngineRows.pruneBookkeeping(before: now - retention.finished, batch: retention.batchSize, db)
             }
-        } catch {
-            try reload()
-            throw error
         }
+        unwritten = (EngineChanges(), MessageWrites())
         if summaryDue { lastSummaryAt = now }
-    }
-
-    /// Throws the engine's memory away and loads what the store holds.
-    public func reload() throws {
-        (engine, messages) = try Self.load(store: store, clock: clock, configuration: configuration)
-        lastCommandID = 0
     }
 
     /// Gives up the store: the next process may be its engine.

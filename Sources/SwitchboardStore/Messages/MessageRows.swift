@@ -173,6 +173,27 @@ public struct MessageWrites: Sendable {
     public var isEmpty: Bool { inserts.isEmpty && updates.isEmpty && deletes.isEmpty }
     public var count: Int { inserts.count + updates.count + deletes.count }
 
+    /// Folds later writes into these, both still unwritten: a message inserted here and changed
+    /// later is inserted in its latest state; one inserted here and deleted later is not written.
+    public mutating func absorb(_ later: MessageWrites) {
+        guard !isEmpty else {
+            self = later
+            return
+        }
+        var latest: [MessageID: Message] = [:]
+        for message in later.inserts + later.updates { latest[message.id] = message }
+        let deleted = Set(later.deletes)
+        let insertedHere = Set(inserts.map(\.id))
+        inserts = inserts.compactMap { deleted.contains($0.id) ? nil : latest.removeValue(forKey: $0.id) ?? $0 }
+        inserts += later.inserts.filter { latest[$0.id] != nil }
+        for message in later.inserts { latest[message.id] = nil }
+        var updated: [MessageID: Message] = [:]
+        for message in updates where !deleted.contains(message.id) { updated[message.id] = message }
+        for (id, message) in latest { updated[id] = message }
+        updates = updated.values.sorted { $0.id.rawValue < $1.id.rawValue }
+        deletes += later.deletes.filter { !insertedHere.contains($0) }
+    }
+
     /// Writes them inside the caller's transaction.
     public func write(_ db: Database) throws {
         if !inserts.isEmpty {
