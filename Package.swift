@@ -10,6 +10,7 @@
 //   SwitchboardConfig   TOML files: task graphs, swarms, themes, key bindings (errors name the line)
 //   SwitchboardTerminal the only code that calls ncurses (through CNcursesw)
 //   SwitchboardRuntime  the engine host: threads, real clock, wiring of engine, store and agents
+//   SwitchboardSimulation deterministic simulation of engine and store under seeded faults
 //   SwitchboardBench    the `switchboard bench` measurements
 //   switchboard         the command-line program: wiring and subcommands only
 
@@ -82,6 +83,14 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "SwitchboardSimulation",
+            dependencies: [
+                "SwitchboardCore", "SwitchboardStore", "SwitchboardRuntime", "SwitchboardAgents",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "SwitchboardBench",
             dependencies: [
                 "SwitchboardCore",
@@ -104,6 +113,7 @@ let package = Package(
                 "SwitchboardAgents",
                 "SwitchboardConfig",
                 "SwitchboardBench",
+                "SwitchboardSimulation",
                 "SwitchboardTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -156,6 +166,11 @@ let package = Package(
         .testTarget(
             name: "SwitchboardTerminalTests",
             dependencies: ["SwitchboardTerminal", "SwitchboardTestSupport", "switchboard"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SwitchboardSimulationTests",
+            dependencies: ["SwitchboardSimulation", "SwitchboardStore", "SwitchboardTestSupport", "switchboard", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSwift
         ),
         .testTarget(

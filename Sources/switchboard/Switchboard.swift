@@ -16,7 +16,7 @@ struct Switchboard: ParsableCommand {
             Foundation.exit(error.code)
         } catch {
             let code = exitCode(for: error)
-            if code == .success || error is CleanExit { exit(withError: error) }
+            if code == .success || error is CleanExit || error is ExitCode { exit(withError: error) }
             let full = fullMessage(for: error)
             var line = full.split(separator: "\n").first.map(String.init) ?? "\(error)"
             if line.hasPrefix("Error: ") { line.removeFirst(7) }
@@ -54,7 +54,7 @@ struct Switchboard: ParsableCommand {
             DemoCommand.self, DashCommand.self, RunCommand.self, StatusCommand.self, SubmitCommand.self, TasksCommand.self,
             TaskCommand.self, ReprioritizeCommand.self, CancelCommand.self, RetryCommand.self, QueuesCommand.self, QueueCommand.self,
             SendCommand.self, ReportCommand.self, AgentsCommand.self, AgentCommand.self, PoolCommand.self, StoreCommand.self,
-            ThemesCommand.self, BenchCommand.self, CompletionsCommand.self, ManualCommand.self,
+            ThemesCommand.self, BenchCommand.self, SimulateCommand.self, CompletionsCommand.self, ManualCommand.self,
             StressCommand.self, TerminalProbeCommand.self,
         ],
         defaultSubcommand: DemoCommand.self

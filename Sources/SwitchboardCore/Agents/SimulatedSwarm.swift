@@ -57,6 +57,17 @@ public final class SimulatedSwarm {
         ]
     }
 
+    /// A fault: the agent stops making progress on everything it holds (it keeps heartbeating,
+    /// as a process stuck in a loop does), until it is cancelled, restarted or killed.
+    public func hang(_ name: String) {
+        guard var agent = agents[name] else { return }
+        for id in agent.work.keys {
+            agent.work[id]?.outcome = .hang
+            agent.work[id]?.crashAt = nil
+        }
+        agents[name] = agent
+    }
+
     /// Carries out an effect meant for a simulated agent.
     public func handle(_ effect: EngineEffect, now: Instant) -> [AgentReport] {
         let name = effect.agent

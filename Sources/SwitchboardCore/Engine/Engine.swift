@@ -149,6 +149,13 @@ public final class Engine {
     /// Every task, in submission order.
     public var allTasks: [Task] { taskSlots.values.map { tasks[$0] }.sorted { $0.sequence < $1.sequence } }
 
+    /// The tasks that match, in no particular order (cheaper than `allTasks` when few match).
+    public func tasks(where matching: (Task) -> Bool) -> [Task] {
+        taskSlots.values.compactMap { matching(tasks[$0]) ? tasks[$0] : nil }
+    }
+
+    public var taskIDs: Set<TaskID> { Set(taskSlots.keys) }
+
     public var taskCount: Int { taskSlots.count }
 
     public func count(_ status: TaskStatus) -> Int { statusCounts[status] ?? 0 }

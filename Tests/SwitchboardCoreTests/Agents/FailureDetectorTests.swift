@@ -151,17 +151,24 @@ struct SupervisionTests {
         #expect(h.engine.agent("noisy")?.quarantined == false)
     }
 
-    @Test("a task with no progress for much longer than usual is reassigned and the agent restarted")
-    func stallReassigns() {
+    /// Two agents that have finished six one-second tasks of `queue`: what the stall detector
+    /// takes as usual (stalls after 3 × usual, at least 5 s).
+    static func twoAgentsWithSixQuickTasksDone(in queue: String) -> EngineHarness {
         let h = EngineHarness(configuration: EngineConfiguration(keepHistoryInMemory: true, stallFactor: 3, stallFloor: .seconds(5)))
         h.addAgent("a")
         h.addAgent("b")
         for n in 0..<6 {
-            let id = h.submit("quick \(n)")
+            let id = h.submit("quick \(n)", queue: queue)
             h.tick()
             h.advance(.seconds(1))
             h.complete(id)
         }
+        return h
+    }
+
+    @Test("a task with no progress for much longer than usual is reassigned and the agent restarted")
+    func stallReassigns() {
+        let h = Self.twoAgentsWithSixQuickTasksDone(in: "default")
         let slow = h.submit("hangs")
         h.tick()
         let holder = h.engine.task(slow)!.agent!
@@ -175,15 +182,7 @@ struct SupervisionTests {
 
     @Test("in a queue that has finished too few tasks to say what is usual, a stall is judged by the agent's pool")
     func stallInANewQueueUsesThePool() {
-        let h = EngineHarness(configuration: EngineConfiguration(keepHistoryInMemory: true, stallFactor: 3, stallFloor: .seconds(5)))
-        h.addAgent("a")
-        h.addAgent("b")
-        for n in 0..<6 {
-            let id = h.submit("quick \(n)", queue: "ci")
-            h.tick()
-            h.advance(.seconds(1))
-            h.complete(id)
-        }
+        let h = Self.twoAgentsWithSixQuickTasksDone(in: "ci")
         let slow = h.submit("hangs", queue: "ops")
         h.tick()
         let holder = h.engine.task(slow)!.agent!
