@@ -143,7 +143,7 @@ public final class Simulation {
             let unfinished = TaskStatus.allCases.filter { !$0.isFinal }.reduce(0) { $0 + host.engine.count($1) }
             if unfinished == 0, try pendingCommands() == 0 { break }
             if clock.now() - started > options.livenessBound {
-                let sample = host.engine.tasks { !$0.status.isFinal }.prefix(5).map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", ")
+                let sample = host.engine.tasks { !$0.status.isFinal }.sorted { $0.sequence < $1.sequence }.prefix(5).map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", ")
                 throw violation(
                     "liveness: every task finishes once faults stop",
                     "\(unfinished) task(s) unfinished \(formatSeconds(options.livenessBound.seconds)) after the faults stopped: \(sample)")
