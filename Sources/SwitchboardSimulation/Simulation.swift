@@ -143,10 +143,12 @@ public final class Simulation {
             let unfinished = TaskStatus.allCases.filter { !$0.isFinal }.reduce(0) { $0 + host.engine.count($1) }
             if unfinished == 0, try pendingCommands() == 0 { break }
             if clock.now() - started > options.livenessBound {
-                let sample = host.engine.tasks { !$0.status.isFinal }.sorted { $0.sequence < $1.sequence }.prefix(5).map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", ")
+                let sample = host.engine.tasks { !$0.status.isFinal }.sorted { $0.sequence < $1.sequence }.prefix(5)
+                    .map { "\($0.id) \($0.status.rawValue) in \($0.queue) needing \($0.capabilities.joined(separator: "+"))" }.joined(separator: ", ")
+                let agents = host.engine.allAgents.map { "\($0.name) \($0.state.rawValue)\($0.quarantined ? " quarantined" : "") \($0.health.level.rawValue) (\($0.health.reasons.joined(separator: "; ")))" }
                 throw violation(
                     "liveness: every task finishes once faults stop",
-                    "\(unfinished) task(s) unfinished \(formatSeconds(options.livenessBound.seconds)) after the faults stopped: \(sample)")
+                    "\(unfinished) task(s) unfinished \(formatSeconds(options.livenessBound.seconds)) after the faults stopped: \(sample); agents: \(agents.joined(separator: ", "))")
             }
             step += 1
         }

@@ -100,7 +100,7 @@ extension Engine {
     }
 
     func observeTaskDuration(_ name: String, seconds: Double, succeeded: Bool, now: Instant) {
-        supervision.observations[name]?.recordOutcome(succeeded: succeeded, seconds: seconds)
+        supervision.observations[name]?.recordOutcome(succeeded: succeeded, seconds: seconds, at: now)
         supervision.observations[name]?.stalledTask = nil
         guard succeeded, let agent = agents[name] else { return }
         SupervisionState.remember(seconds, in: &supervision.poolDurations[agent.pool, default: []])
@@ -164,17 +164,16 @@ extension Engine {
         }
         guard supervision.observations[name] != nil else { return }
         // Stalls: a running task without progress for much longer than its queue's tasks take
-        // (or, while its queue has finished too few to say, than its agent's pool's tasks take).
+        // (while its queue has finished too few to say: its agent's pool's, then any queue's;
+        // with no history at all, 20 × the floor).
         if supervision.observations[name]?.stalledTask == nil {
             for id in agent.currentTasks {
                 guard let slot = taskSlots[id], let since = supervision.progressAt[id] else { continue }
-                let byQueue = supervision.queueDurations[tasks[slot].queue] ?? []
-                let durations = byQueue.count >= 5 ? byQueue : supervision.poolDurations[agent.pool] ?? []
-                guard durations.count >= 5, let usual = SupervisionState.percentile(durations, 0.95) else { continue }
-                let limit = max(configuration.stallFloor.seconds, usual * configuration.stallFactor)
+                let usual = usualSeconds(queue: tasks[slot].queue, pool: agent.pool)
+                let limit = usual.map { max(configuration.stallFloor.seconds, $0 * configuration.stallFactor) } ?? configuration.stallFloor.seconds * 20
                 if (now - since).seconds > limit {
                     supervision.observations[name]?.stalledTask = id
-                    log(.agentStalled, name, "\(name) made no progress on \(id) for \(formatSeconds((now - since).seconds)) (such tasks usually take \(formatSeconds(usual))); reassigning it", at: now)
+                    log(.agentStalled, name, "\(name) made no progress on \(id) for \(formatSeconds((now - since).seconds)) (\(usual.map { "such tasks usually take \(formatSeconds($0))" } ?? "no task has finished yet to compare with")); reassigning it", at: now)
                     break
                 }
             }
@@ -206,6 +205,13 @@ extension Engine {
         } else if let limit = agent.resources.memoryLimitBytes ?? pool?.memoryLimitBytes, agent.resources.memoryBytes > limit {
             endAgent(name, intent: .restartWithBackoff("over its memory limit (\(agent.resources.memoryBytes) > \(limit) bytes)"), reason: "\(name) over its memory limit", now: now)
         }
+    }
+
+    /// The 95th percentile of finished tasks' durations: of the queue's when it has five, else
+    /// of the pool's, else of every queue's; nil before five tasks have finished anywhere.
+    private func usualSeconds(queue: String, pool: String) -> Double? {
+        let candidates = [supervision.queueDurations[queue] ?? [], supervision.poolDurations[pool] ?? [], supervision.queueDurations.values.flatMap { $0 }]
+        return candidates.first { $0.count >= 5 }.flatMap { SupervisionState.percentile($0, 0.95) }
     }
 
     private func sampleAgentHistories(_ now: Instant) {

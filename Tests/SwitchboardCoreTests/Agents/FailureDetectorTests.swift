@@ -88,12 +88,28 @@ struct HealthTests {
         var observations = HealthModel.Observations(expectedInterval: 1)
         let now = Instant(secondsSinceEpoch: 100)
         observations.detector.heartbeat(at: now)
-        for _ in 0..<5 { observations.recordOutcome(succeeded: false, seconds: 20) }
+        for _ in 0..<5 { observations.recordOutcome(succeeded: false, seconds: 20, at: now) }
         let health = model.assess(observations, at: now, memoryLimit: nil, poolMedianSeconds: 5)
         #expect(health.score < 60)
         #expect(health.reasons.contains { $0.hasPrefix("errors:") })
         #expect(health.reasons.contains { $0.hasPrefix("slow:") })
         #expect(health.slowdown == 4)
+    }
+
+    @Test("a bad track record fades while the agent gets no work, so that it can earn work again")
+    func trackRecordFades() {
+        var model = HealthModel()
+        model.deadAfterIntervals = 1000
+        var observations = HealthModel.Observations(expectedInterval: 1)
+        let finished = Instant(secondsSinceEpoch: 100)
+        for _ in 0..<8 { observations.recordOutcome(succeeded: false, seconds: 20, at: finished) }
+        observations.detector.heartbeat(at: finished)
+        #expect(model.assess(observations, at: finished, memoryLimit: nil, poolMedianSeconds: 5).level == .unhealthy)
+        let later = finished + .seconds(3 * model.trackRecordHalfLife)
+        observations.detector.heartbeat(at: later)
+        let health = model.assess(observations, at: later, memoryLimit: nil, poolMedianSeconds: 5)
+        #expect(health.level == .healthy || health.level == .degraded)
+        #expect(!health.reasons.contains { $0.hasPrefix("slow:") })
     }
 }
 
@@ -151,25 +167,20 @@ struct SupervisionTests {
         #expect(h.engine.agent("noisy")?.quarantined == false)
     }
 
-    /// Two agents that have finished six one-second tasks of `queue`: what the stall detector
-    /// takes as usual (stalls after 3 × usual, at least 5 s).
-    static func twoAgentsWithSixQuickTasksDone(in queue: String) -> EngineHarness {
+    @Test(
+        "a task with no progress for much longer than usual is reassigned and the agent restarted; while its queue has finished too few tasks to say what is usual, its pool's tasks say",
+        arguments: [(finishedIn: "default", hangsIn: "default"), (finishedIn: "ci", hangsIn: "ops")])
+    func stallReassigns(finishedIn: String, hangsIn: String) {
         let h = EngineHarness(configuration: EngineConfiguration(keepHistoryInMemory: true, stallFactor: 3, stallFloor: .seconds(5)))
         h.addAgent("a")
         h.addAgent("b")
         for n in 0..<6 {
-            let id = h.submit("quick \(n)", queue: queue)
+            let id = h.submit("quick \(n)", queue: finishedIn)
             h.tick()
             h.advance(.seconds(1))
             h.complete(id)
         }
-        return h
-    }
-
-    @Test("a task with no progress for much longer than usual is reassigned and the agent restarted")
-    func stallReassigns() {
-        let h = Self.twoAgentsWithSixQuickTasksDone(in: "default")
-        let slow = h.submit("hangs")
+        let slow = h.submit("hangs", queue: hangsIn)
         h.tick()
         let holder = h.engine.task(slow)!.agent!
         h.advance(.seconds(10))
@@ -180,15 +191,18 @@ struct SupervisionTests {
         #expect(h.effects.contains { if case .killAgent(agent: holder, _) = $0 { true } else { false } })
     }
 
-    @Test("in a queue that has finished too few tasks to say what is usual, a stall is judged by the agent's pool")
-    func stallInANewQueueUsesThePool() {
-        let h = Self.twoAgentsWithSixQuickTasksDone(in: "ci")
-        let slow = h.submit("hangs", queue: "ops")
+    @Test("with no finished task anywhere to compare with, a task is stalled after 20 × the floor without progress")
+    func stallWithoutHistory() {
+        let h = EngineHarness(configuration: EngineConfiguration(keepHistoryInMemory: true, stallFactor: 3, stallFloor: .seconds(5)))
+        h.addAgent("a")
+        let slow = h.submit("hangs")
         h.tick()
-        let holder = h.engine.task(slow)!.agent!
-        h.advance(.seconds(10))
+        h.advance(.seconds(90))
         h.tick()
-        #expect(h.engine.events.contains { $0.kind == .agentStalled && $0.subject == holder })
+        #expect(h.status(slow) == .running, "90 s is not yet 20 × 5 s")
+        h.advance(.seconds(20))
+        h.tick()
+        #expect(h.engine.events.contains { $0.kind == .agentStalled && $0.message.contains("no task has finished yet") })
         #expect(h.status(slow) == .pending)
     }
 

@@ -14,6 +14,10 @@ public struct HealthModel: Sendable, Hashable {
     public var memoryHorizon: Double = 600
     /// Recent tasks this many times slower than the pool's usual mark it degraded.
     public var slowdownThreshold: Double = 1.5
+    /// An agent's track record (failures, slowness) weighs half as much this many seconds after
+    /// its last finished task: an agent that is given no work because its record is bad can
+    /// earn work again, instead of waiting idle for ever.
+    public var trackRecordHalfLife: Double = 60
 
     public init() {}
 
@@ -28,6 +32,8 @@ public struct HealthModel: Sendable, Hashable {
         public var memory: [(at: Instant, bytes: Int)] = []
         public var stalledTask: TaskID?
         public var quarantined = false
+        /// When its last attempt finished, for the fading of its track record.
+        public var lastOutcomeAt: Instant?
 
         public init(expectedInterval: Double) { detector = PhiAccrualDetector(expectedInterval: expectedInterval) }
 
@@ -42,8 +48,9 @@ public struct HealthModel: Sendable, Hashable {
             hasher.combine(stalledTask)
         }
 
-        public mutating func recordOutcome(succeeded: Bool, seconds: Double) {
+        public mutating func recordOutcome(succeeded: Bool, seconds: Double, at now: Instant) {
             errorRate = errorRate * 0.8 + (succeeded ? 0 : 0.2)
+            lastOutcomeAt = now
             durations.append(seconds)
             if durations.count > 50 { durations.removeFirst(durations.count - 50) }
         }
@@ -74,9 +81,12 @@ public struct HealthModel: Sendable, Hashable {
             score -= 10 * (phi - 1)
         }
 
-        if observations.errorRate > 0.05 {
-            reasons.append("errors: \(Int((observations.errorRate * 100).rounded()))% of recent tasks failed")
-            score -= 60 * observations.errorRate
+        let age = observations.lastOutcomeAt.map { max(0, (now - $0).seconds) } ?? 0
+        let weight = Double.pow(0.5, age / trackRecordHalfLife)
+        let errorRate = observations.errorRate * weight
+        if errorRate > 0.05 {
+            reasons.append("errors: \(Int((errorRate * 100).rounded()))% of recent tasks failed")
+            score -= 60 * errorRate
         }
 
         if let median = poolMedianSeconds, median > 0, observations.durations.count >= 3 {
@@ -84,7 +94,7 @@ public struct HealthModel: Sendable, Hashable {
             let mine = recent.sorted()[recent.count / 2]
             let slowdown = mine / median
             health.slowdown = (slowdown * 100).rounded() / 100
-            if slowdown > slowdownThreshold {
+            if slowdown > slowdownThreshold, weight >= 0.5 {
                 reasons.append("slow: recent tasks take \(String((slowdown * 10).rounded() / 10))× the pool's usual")
                 score -= min(30, 15 * (slowdown - 1))
             }
@@ -121,7 +131,7 @@ public struct HealthModel: Sendable, Hashable {
             health.level = .dead
         } else if observations.quarantined || phi >= suspectPhi || observations.stalledTask != nil || health.score < 40 {
             health.level = .unhealthy
-        } else if health.score < 75 || health.forecast != nil || (health.slowdown ?? 1) > slowdownThreshold {
+        } else if health.score < 75 || health.forecast != nil || ((health.slowdown ?? 1) > slowdownThreshold && weight >= 0.5) {
             health.level = .degraded
         } else {
             health.level = .healthy
