@@ -8,8 +8,8 @@ import Testing
 struct SimulationTests {
     /// Seeds run in CI, and steps with faults in each (`switchboard simulate` runs 150);
     /// `SWITCHBOARD_SIMULATION_SEEDS` and `SWITCHBOARD_SIMULATION_STEPS` change them.
-    static let seeds = UInt64(ProcessInfo.processInfo.environment["SWITCHBOARD_SIMULATION_SEEDS"] ?? "") ?? 250
-    static let steps = Int(ProcessInfo.processInfo.environment["SWITCHBOARD_SIMULATION_STEPS"] ?? "") ?? 60
+    static let seeds = UInt64(ProcessInfo.processInfo.environment["SWITCHBOARD_SIMULATION_SEEDS"] ?? "") ?? 300
+    static let steps = Int(ProcessInfo.processInfo.environment["SWITCHBOARD_SIMULATION_STEPS"] ?? "") ?? 40
 
     @Test("a fixed set of seeds, with every kind of fault, breaks no invariant")
     func fixedSeeds() {
