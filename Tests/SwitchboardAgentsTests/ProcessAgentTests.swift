@@ -51,7 +51,10 @@ struct ProcessAgentTests {
         #expect(task.attempts == 2)
         let completions = swarm.engine { engine in engine.allAgents.reduce(0) { $0 + $1.tasksDone } }
         #expect(completions == 1)
-        let history = try swarm.runner.store.read { db in try TaskQueries.history(of: id, db) }
+        // The engine's memory runs a step ahead of the store: wait for the step's commit.
+        func storedHistory() -> [TaskHistoryEntry] { (try? swarm.runner.store.read { db in try TaskQueries.history(of: id, db) }) ?? [] }
+        #expect(swarm.wait { _ in storedHistory().contains { $0.to == .completed } })
+        let history = storedHistory()
         #expect(history.filter { $0.to == .completed }.count == 1)
         #expect(history.contains { $0.reason.contains("exited") })
     }
