@@ -14,6 +14,8 @@ struct SimulationTests {
     @Test("a fixed set of seeds, with every kind of fault, breaks no invariant")
     func fixedSeeds() {
         let folder = TemporaryFolder()
+        // The runs' files live in it: it must outlive them, not just its last mention.
+        defer { withExtendedLifetime(folder) {} }
         let summary = SimulationBatch.run(seeds: 0..<Self.seeds, options: SimulationOptions(faultSteps: Self.steps, folder: folder.path))
         #expect(summary.runs == Int(Self.seeds))
         #expect(summary.violations.isEmpty, "\(summary.violations.prefix(3).map(\.description).joined(separator: "\n\n"))")
@@ -27,6 +29,8 @@ struct SimulationTests {
     @Test("the same seed runs the same way; another seed runs differently")
     func sameSeedSameRun() {
         let folder = TemporaryFolder()
+        // The runs' files live in it: it must outlive them, not just its last mention.
+        defer { withExtendedLifetime(folder) {} }
         let options = SimulationOptions(folder: folder.path)
         let first = Simulation.run(seed: 42, options: options)
         let again = Simulation.run(seed: 42, options: options)
@@ -42,6 +46,8 @@ struct SimulationTests {
     @Test("a planted bug is caught at the step it happens, and its seed replays it", arguments: Sabotage.allCases)
     func plantedBugIsCaughtAndReplayed(_ sabotage: Sabotage) throws {
         let folder = TemporaryFolder()
+        // The runs' files live in it: it must outlive them, not just its last mention.
+        defer { withExtendedLifetime(folder) {} }
         let options = SimulationOptions(folder: folder.path, sabotage: sabotage)
         let run = Simulation.run(seed: 7, options: options)
         let violation = try #require(run.violation, "the planted bug went unnoticed")
