@@ -170,7 +170,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SwitchboardSimulationTests",
-            dependencies: ["SwitchboardSimulation", "SwitchboardStore", "SwitchboardTestSupport", "switchboard", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SwitchboardSimulation", "SwitchboardStore", "SwitchboardAgents", "SwitchboardTestSupport", "switchboard",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

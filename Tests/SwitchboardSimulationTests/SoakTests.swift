@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SwitchboardAgents
 import SwitchboardCore
 import SwitchboardSimulation
 import SwitchboardStore
@@ -122,13 +123,6 @@ struct EngineProcess {
 
     /// The agents: the engine's child processes.
     func agentProcesses() -> [pid_t] {
-        guard pid > 0, let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
-        return entries.compactMap { entry -> pid_t? in
-            guard let child = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                let close = stat.lastIndex(of: ")")
-            else { return nil }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            return fields.count > 1 && pid_t(fields[1]) == pid ? child : nil
-        }
+        pid > 0 ? ProcSampler.children(of: pid) : []
     }
 }

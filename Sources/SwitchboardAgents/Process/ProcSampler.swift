@@ -52,6 +52,11 @@ public final class ProcSampler {
         return results
     }
 
+    /// The processes whose parent is `pid`.
+    public static func children(of pid: Int32) -> [Int32] {
+        readProcesses().filter { $0.value.parent == pid }.map(\.key).sorted()
+    }
+
     private static func readProcesses() -> [Int32: Entry] {
         var table: [Int32: Entry] = [:]
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return table }

@@ -100,11 +100,10 @@ struct StoreBench: ParsableCommand {
     @Option(help: "Operations per commit (group commit).")
     var batch = 1000
 
-    @Option(help: "Folder for the scratch stores (default: the temporary folder).")
-    var folder: String?
+    @OptionGroup var scratch: ScratchFolder
 
     func run() throws {
-        let benchmark = StoreBenchmark(messages: messages, runs: options.runs, batch: batch, folder: folder ?? NSTemporaryDirectory())
+        let benchmark = StoreBenchmark(messages: messages, runs: options.runs, batch: batch, folder: scratch.path)
         try benchmark.run(report: options.reporter())
     }
 }
@@ -131,13 +130,12 @@ struct TasksBench: ParsableCommand {
     @Option(help: "Seconds of steady load for the latency figure.")
     var seconds = 5.0
 
-    @Option(help: "Folder for the scratch stores (default: the temporary folder).")
-    var folder: String?
+    @OptionGroup var scratch: ScratchFolder
 
     func run() throws {
         let benchmark = TaskBenchmark(
             tasks: tasks, agents: agents, concurrency: concurrency, rate: rate, seconds: seconds, runs: options.runs,
-            folder: folder ?? NSTemporaryDirectory())
+            folder: scratch.path)
         try benchmark.run(report: options.reporter())
     }
 }
@@ -161,12 +159,19 @@ struct RenderBench: ParsableCommand {
     @Option(help: "Seconds the dashboard runs for each byte count.")
     var seconds = 6.0
 
-    @Option(help: "Folder for the scratch stores (default: the temporary folder).")
-    var folder: String?
+    @OptionGroup var scratch: ScratchFolder
 
     func run() throws {
         let benchmark = RenderBenchmark(
-            tasks: tasks, agents: agents, frames: frames, runs: options.runs, seconds: seconds, folder: folder ?? NSTemporaryDirectory())
+            tasks: tasks, agents: agents, frames: frames, runs: options.runs, seconds: seconds, folder: scratch.path)
         try benchmark.run(report: options.reporter())
     }
+}
+
+/// Where a benchmark that writes stores puts them.
+struct ScratchFolder: ParsableArguments {
+    @Option(help: "Folder for the scratch stores (default: the temporary folder).")
+    var folder: String?
+
+    var path: String { folder ?? NSTemporaryDirectory() }
 }
