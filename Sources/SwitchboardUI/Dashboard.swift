@@ -38,7 +38,8 @@ public enum Dashboard {
         case .task(let id, let scroll): TaskDetailOverlay.draw(&canvas, screen, id: id, scroll: scroll, context)
         case .agent(let name, let scroll): AgentDetailOverlay.draw(&canvas, screen, name: name, scroll: scroll, context)
         case .priorityPicker(_, let count, let cursor): PriorityPickerOverlay.draw(&canvas, screen, count: count, cursor: cursor)
-        case .confirm(let confirmation): ConfirmOverlay.draw(&canvas, screen, question: confirmation.question)
+        case .confirm(let confirmation): ConfirmOverlay.draw(&canvas, screen, confirmation: confirmation)
+        case .messages(let scroll): MessagesOverlay.draw(&canvas, screen, scroll: scroll, context)
         case nil: break
         }
         FooterBar.draw(&canvas, layout.footer, context)

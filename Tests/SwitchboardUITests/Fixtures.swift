@@ -133,14 +133,21 @@ enum Fixtures {
         EngineEvent(at: ago(60), kind: .agentDied, subject: "Agent-4", message: "Agent-4 missed 2 heartbeats"),
         EngineEvent(at: ago(58), kind: .agentRestarted, subject: "Agent-4", message: "Agent-4 restarted (attempt 2)"),
         EngineEvent(at: ago(20), kind: .agentQuarantined, subject: "Agent-8", message: "Agent-8 quarantined: 5 protocol violations in a minute"),
+        // The longest kind label: nothing may run into the message after it.
+        EngineEvent(at: ago(10), kind: .supervisorGaveUp, subject: "Agent-7", message: "Agent-7 restarted 5 times in 60s; given up"),
     ]
 
-    static func snapshot(order: TaskOrder = .standard, filter: TaskFilter = TaskFilter(), detail: TaskID? = nil) -> DashboardSnapshot {
+    /// The fixture swarm as the store source would read it for this filter and order (the
+    /// whole list in one window), with the marked tasks read by id as the source does.
+    static func snapshot(
+        order: TaskOrder = .standard, filter: TaskFilter = TaskFilter(), detail: TaskID? = nil, marked: Set<TaskID> = [], tasks: [Task] = Fixtures.tasks
+    ) -> DashboardSnapshot {
         let matching = tasks.filter(filter.matches).sorted { order.precedes($0, $1, at: now) }
         var snapshot = DashboardSnapshot(
             storePath: "~/.local/share/switchboard/demo.sqlite", readAt: now, summary: summary,
-            query: DashboardQuery(taskFilter: filter, taskOrder: order),
+            query: DashboardQuery(taskFilter: filter, taskOrder: order, markedTasks: marked.sorted()),
             tasks: TaskPage(offset: 0, rows: matching, total: matching.count), agents: agents, pools: pools, events: events)
+        snapshot.markedTasks = Dictionary(uniqueKeysWithValues: tasks.filter { marked.contains($0.id) }.map { ($0.id, $0) })
         if let detail, let task = tasks.first(where: { $0.id == detail }) {
             var withDependencies = task
             withDependencies.dependencies = [TaskDependency(tasks[8].id), TaskDependency(tasks[9].id, condition: .anyOutcome)]
@@ -153,6 +160,8 @@ enum Fixtures {
                     TaskHistoryEntry(task: task.id, at: ago(500), event: .transition, from: .blocked, to: .queued, actor: .engine, reason: "prerequisites met"),
                     TaskHistoryEntry(task: task.id, at: ago(400), event: .action, actor: .dashboard, reason: "priority normal → high by dashboard"),
                     TaskHistoryEntry(task: task.id, at: ago(40), event: .transition, from: .queued, to: .running, actor: .engine, reason: "assigned to Agent-1"),
+                    // An actor longer than the column once was: it must not run into the next.
+                    TaskHistoryEntry(task: task.id, at: ago(20), event: .progress, actor: .agent("Agent-1"), reason: "compiling 12 of 40"),
                 ])
             snapshot.taskDetail?.task.outputTail = "compiling 12 of 40\ncompiling 13 of 40"
         }

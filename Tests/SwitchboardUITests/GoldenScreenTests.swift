@@ -64,6 +64,77 @@ struct GoldenScreenTests {
         try Golden.check(render(state, snapshot, width: size.0, height: size.1), "events-filter-\(size.0)x\(size.1)")
     }
 
+    @Test("a selection whose task left the list: the cursor row is underlined, not highlighted, and the pane says so")
+    func lostSelection() throws {
+        let gone = Fixtures.tasks[0].id  // running: the filter below no longer lists it
+        var state = ViewState()
+        state.taskFilter = try TaskFilter(parsing: "status:queued status:blocked")
+        state.taskSelection = .lost(gone)
+        state.taskCursor = 2
+        let snapshot = Fixtures.snapshot(filter: state.taskFilter)
+        let canvas = render(state, snapshot, width: 80, height: 24)
+        try Golden.check(canvas, "selection-lost-80x24", monochrome: true)
+        #expect(canvas.text.contains("\(gone) left the list"))
+    }
+
+    @Test("bulk cancel names every marked task, those the filter hides too")
+    func bulkConfirm() throws {
+        var state = ViewState()
+        state.taskFilter = try TaskFilter(parsing: "status:running")
+        let hidden = Fixtures.tasks[3].id  // queued: the filter hides it
+        state.marked = [Fixtures.tasks[0].id, Fixtures.tasks[1].id, hidden]
+        let snapshot = Fixtures.snapshot(filter: state.taskFilter, marked: state.marked)
+        let (asking, _) = Dashboard.update(state, .character("c"), UpdateContext(snapshot: snapshot, width: 80, height: 24, now: Fixtures.now))
+        let canvas = render(asking, snapshot, width: 80, height: 24)
+        try Golden.check(canvas, "overlay-confirm-bulk-80x24")
+        for id in state.marked { #expect(canvas.text.contains(id.rawValue), "the question names \(id)") }
+        #expect(canvas.text.contains("1 of them hidden by the filter"))
+    }
+
+    @Test("the message log shows a message too long for the footer whole")
+    func messageLog() throws {
+        var state = ViewState()
+        let long = "no task t-ffff: it was never submitted, or the store was reset since; look it up with switchboard tasks --filter t-ffff"
+        state.flash = ViewState.Flash("theme light", at: Fixtures.ago(30))
+        state.flash = ViewState.Flash(long, isError: true, at: Fixtures.ago(5))
+        let footer = render(state, width: 80, height: 24)
+        try Golden.check(footer, "footer-long-message-80x24")
+        #expect(footer.lines[23].contains("(m: all)"), "a cut message says where to read it")
+        state.overlay = .messages(scroll: 0)
+        let canvas = render(state, width: 80, height: 24)
+        try Golden.check(canvas, "overlay-messages-80x24")
+        let words = canvas.lines.joined(separator: " ").split(separator: " ").map(String.init)
+        for word in long.split(separator: " ") { #expect(words.contains(String(word)), "'\(word)' is in the log") }
+    }
+
+    @Test("sort arrows stay visible on narrow columns")
+    func narrowSortArrows() throws {
+        var state = ViewState()
+        state.taskOrder = TaskOrder(.age, descending: false)
+        state.agentOrder = AgentOrder(.done, descending: true)
+        let canvas = render(state, Fixtures.snapshot(order: state.taskOrder), width: 160, height: 48)
+        try Golden.check(canvas, "sort-narrow-160x48")
+        #expect(canvas.text.contains("AGE/R…▲"))
+        #expect(canvas.text.contains("DONE/FA…▼"))
+    }
+
+    @Test("140 columns: the metrics note gives the seconds the charts show, and each chart its scale")
+    func metricsWindow() throws {
+        let canvas = render(ViewState(), width: 140, height: 40)
+        try Golden.check(canvas, "panes-140x40")
+        let lines = canvas.lines
+        let note = try #require(lines.first { $0.contains("charts: last ") })
+        let seconds = try #require(Int(note.split(separator: "last ")[1].prefix { $0.isNumber }))
+        #expect(seconds < 60, "at 140 columns the charts hold under a minute, not two")
+        let levels = Set("▁▂▃▄▅▆▇█")
+        for label in ["in/s", "out/s"] {
+            let line = try #require(lines.first { $0.contains("│ \(label) ") }, "a \(label) chart")
+            let row = line.components(separatedBy: "│ \(label) ")[1]  // the chart, not the pane beside it
+            #expect(row.filter(levels.contains).count == seconds, "the \(label) chart has one column per second the note claims")
+            #expect(row.contains("max 22"), "the \(label) chart shows its scale, the same for in and out")
+        }
+    }
+
     @Test("too small, and 20×5")
     func tooSmall() throws {
         let canvas = render(ViewState(), width: 40, height: 10)

@@ -107,7 +107,7 @@ struct KeyHandlingTests {
         #expect(press([.character("/")] + typing("status:bogus") + [.enter]).0.input != nil, "Enter on a bad filter keeps the line open")
     }
 
-    @Test(": runs commands; unknown ones are reported on the line")
+    @Test(": runs commands; a failed one closes the line and says why on the footer")
     func commandLine() {
         #expect(press([.character(":")] + typing("reprioritize t-4f2a critical") + [.enter]).1 == [.engine(.reprioritize(.ids([TaskID("t-4f2a")]), .critical))])
         #expect(press([.character(":")] + typing("theme light") + [.enter]).0.themeName == "light")
@@ -117,7 +117,16 @@ struct KeyHandlingTests {
         #expect(press([.character(":")] + typing("scale builders 2 8") + [.enter]).1 == [.engine(.scalePool("builders", minimum: 2, maximum: 8))])
         #expect(press([.character(":")] + typing("sort priority desc") + [.enter]).0.taskOrder == TaskOrder(.priority, descending: true))
         let unknown = press([.character(":")] + typing("frobnicate") + [.enter]).0
-        #expect(unknown.input?.problem?.contains("unknown command") == true)
+        #expect(unknown.input == nil, "a failed command closes the line")
+        #expect(unknown.flash?.isError == true)
+        #expect(unknown.flash?.text.contains("unknown command 'frobnicate'") == true)
+        #expect(unknown.messages.last?.text.contains("unknown command") == true, "the error is in the message log")
+        // Once, the next `:` line was appended to the failed one: 'frobnicate:reprioritize'.
+        let (after, commands) = press([.character(":")] + typing("frobnicate") + [.enter, .character(":")] + typing("reprioritize t-4f2a critical") + [.enter])
+        #expect(commands == [.engine(.reprioritize(.ids([TaskID("t-4f2a")]), .critical))])
+        #expect(after.flash?.isError == false)
+        let recalled = press([.character(":")] + typing("frobnicate") + [.enter, .character(":"), .up]).0
+        #expect(recalled.input?.text == "frobnicate", "↑ on a fresh line brings the last one back to correct it")
         #expect(press([.character(":")] + typing("q") + [.enter]).1 == [.quit])
     }
 

@@ -45,12 +45,31 @@ public final class StoreDashboardSource: DashboardSource, @unchecked Sendable {
             // With no filter the summary knows the total; it is at most a moment old, which
             // only matters for the scroll bar's end.
             let total = query.taskFilter.isEmpty ? summary.map { $0.tasks.values.reduce(0, +) } : nil
-            return DashboardSnapshot(
-                storePath: displayPath, readAt: now, summary: summary, query: query,
-                tasks: try TaskQueries.page(
-                    query.taskFilter, order: query.taskOrder, offset: query.taskOffset, limit: query.taskLimit, now: now, knownTotal: total, db),
+            var page = try TaskQueries.page(
+                query.taskFilter, order: query.taskOrder, offset: query.taskOffset, limit: query.taskLimit, now: now, knownTotal: total, db)
+            // The task the cursor is on: where it is now, and the window moved to it when the
+            // list carried it out of the window asked for.
+            var selectedIndex: Int?
+            if let id = query.taskSelected {
+                if let local = page.rows.firstIndex(where: { $0.id == id }) {
+                    selectedIndex = page.offset + local
+                } else if let index = try TaskQueries.index(of: id, query.taskFilter, order: query.taskOrder, now: now, db) {
+                    selectedIndex = index
+                    page = try TaskQueries.page(
+                        query.taskFilter, order: query.taskOrder, offset: max(0, index - query.taskLimit / 2), limit: query.taskLimit, now: now,
+                        knownTotal: total, db)
+                }
+            }
+            var marked: [TaskID: Task] = [:]
+            // Marks are made by hand, a few at a time: reading each by its id is cheap.
+            for id in query.markedTasks { marked[id] = try TaskQueries.task(id, db) }
+            var snapshot = DashboardSnapshot(
+                storePath: displayPath, readAt: now, summary: summary, query: query, tasks: page,
                 agents: try sortedAgents(db), pools: try EngineRows.pools(db),
                 events: try EngineRows.recentEvents(limit: query.eventLimit, db), taskDetail: detail)
+            snapshot.selectedTaskIndex = selectedIndex
+            snapshot.markedTasks = marked
+            return snapshot
         }
         snapshot.engineRunning = running
         return snapshot

@@ -25,6 +25,19 @@ extension TaskQueries {
         return TaskPage(offset: start, rows: sequences.compactMap { bySequence[$0] }, total: total)
     }
 
+    /// Where task `id` is in the list `page` reads (matching `filter`, sorted by `order`):
+    /// its index from 0, or nil when it does not match or does not exist. The dashboard asks
+    /// only when the task it follows is outside its window, which is rare: this sorts every
+    /// matching row's keys.
+    public static func index(of id: TaskID, _ filter: TaskFilter, order: TaskOrder, now: Instant, _ db: Database) throws -> Int? {
+        let (condition, arguments) = sqlCondition(filter)
+        let (orderSQL, orderArguments) = sqlOrder(order, now: now)
+        let number = try Int.fetchOne(
+            db, sql: "SELECT n FROM (SELECT id, row_number() OVER (ORDER BY \(orderSQL)) AS n FROM tasks \(condition)) WHERE id = ?",
+            arguments: StatementArguments(orderArguments + arguments + [id.rawValue]))
+        return number.map { $0 - 1 }
+    }
+
     /// Tasks that name `id` as a prerequisite, oldest first, at most `limit`.
     public static func dependents(of id: TaskID, limit: Int = 100, _ db: Database) throws -> [Task] {
         try Row.fetchAll(

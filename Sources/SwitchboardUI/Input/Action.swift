@@ -34,6 +34,7 @@ public enum Action: String, CaseIterable, Sendable {
     case commandLine = "command_line"
     case nextTheme = "next_theme"
     case freeze
+    case messages
     case help
     case quit
 
@@ -74,6 +75,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .commandLine: "command line (:reprioritize t-4f2a critical, :theme light, …)"
         case .nextTheme: "next theme"
         case .freeze: "freeze or unfreeze the screen"
+        case .messages: "the footer's messages, newest first (also :messages)"
         case .help: "this help"
         case .quit: "quit"
         }

@@ -10,6 +10,7 @@ enum CommandLineRequest: Equatable {
     case sort(TaskOrder.Key, descending: Bool?)
     case events
     case freeze
+    case messages
     case help
     case quit
 }
@@ -35,6 +36,7 @@ enum CommandLineParser {
         ("sort COLUMN [asc|desc]", "sort the tasks by a column"),
         ("theme NAME", "switch theme"),
         ("events / :freeze / :help / :quit", "toggle the event log, freeze, help, quit"),
+        ("messages", "the footer's messages, newest first (also m)"),
     ]
 
     static func parse(_ line: String) throws(CommandLineError) -> CommandLineRequest {
@@ -84,6 +86,7 @@ enum CommandLineParser {
             return .theme(arguments[0])
         case "events": return .events
         case "freeze": return .freeze
+        case "messages", "msgs", "log": return .messages
         case "help", "?": return .help
         case "quit", "q", "exit": return .quit
         default:

@@ -42,6 +42,7 @@ public struct KeyBindings: Sendable, Equatable {
         (.commandLine, [.character(":")]),
         (.nextTheme, [.character("t")]),
         (.freeze, [.character("f")]),
+        (.messages, [.character("m")]),
         (.help, [.character("?"), .function(1)]),
         (.quit, [.character("q")]),
     ])

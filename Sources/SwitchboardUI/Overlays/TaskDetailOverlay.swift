@@ -4,7 +4,7 @@ import SwitchboardCore
 enum TaskDetailOverlay {
     static func lines(_ detail: TaskDetail, now: Instant, utcOffsetSeconds: Int) -> [StyledLine] {
         let task = detail.task
-        func field(_ name: String, _ value: String, _ role: Role = .foreground) -> StyledLine { [(name.padding(toColumns: 12), .dim), (value, role)] }
+        func field(_ name: String, _ value: String, _ role: Role = .foreground) -> StyledLine { [(name.column(12), .dim), (value, role)] }
         var lines: [StyledLine] = [
             [(task.title, .title)],
             [],
@@ -36,12 +36,17 @@ enum TaskDetailOverlay {
         }
         lines.append([])
         lines.append([("History", .title)])
+        func change(_ entry: TaskHistoryEntry) -> String {
+            entry.to.map { to in (entry.from.map { "\($0.rawValue) → " } ?? "") + to.rawValue } ?? entry.event.rawValue
+        }
+        // Columns as wide as their longest cell (within reason), one space apart at least.
+        let actorWidth = ColumnWidth.fitting(detail.history.map(\.actor.description), minimum: 12, maximum: 24)
+        let changeWidth = ColumnWidth.fitting(detail.history.map(change), minimum: 22, maximum: 26)
         for entry in detail.history {
-            let change = entry.to.map { to in (entry.from.map { "\($0.rawValue) → " } ?? "") + to.rawValue } ?? entry.event.rawValue
             lines.append([
                 ("  " + Format.time(entry.at, utcOffsetSeconds: utcOffsetSeconds) + "  ", .dim),
-                (entry.actor.description.padding(toColumns: 12), .focusedBorder),
-                (change.padding(toColumns: 22), entry.to.map(Role.of) ?? .foreground),
+                (entry.actor.description.column(actorWidth), .focusedBorder),
+                (change(entry).column(changeWidth), entry.to.map(Role.of) ?? .foreground),
                 (entry.reason, .foreground),
             ])
         }
@@ -66,7 +71,7 @@ enum TaskDetailOverlay {
 /// One agent in full: health and why, forecast, CPU and memory sparklines, stderr tail.
 enum AgentDetailOverlay {
     static func lines(_ agent: AgentRecord, now: Instant) -> [StyledLine] {
-        func field(_ name: String, _ value: String, _ role: Role = .foreground) -> StyledLine { [(name.padding(toColumns: 12), .dim), (value, role)] }
+        func field(_ name: String, _ value: String, _ role: Role = .foreground) -> StyledLine { [(name.column(12), .dim), (value, role)] }
         var lines: [StyledLine] = [
             field("state", agent.quarantined ? "quarantined" : agent.state.rawValue, agent.quarantined ? .alert : Role.of(agent.state)),
             field("pool", agent.pool + (agent.role.map { "  (role \($0))" } ?? "")),
@@ -103,7 +108,7 @@ enum AgentDetailOverlay {
         if y + 1 < inner.maxY {
             y += 1
             let cpu = agent.cpuHistory
-            canvas.write("cpu".padding(toColumns: 12), x: inner.x, y: y, style: Style(.dim))
+            canvas.write("cpu".column(12), x: inner.x, y: y, style: Style(.dim))
             Sparkline.draw(&canvas, x: inner.x + 12, y: y, width: sparkWidth - 10, values: cpu, role: .chart, maximum: max(100, cpu.max() ?? 0))
             canvas.write(" \(Int((cpu.last ?? agent.resources.cpuPercent).rounded()))%", x: inner.x + 12 + sparkWidth - 10, y: y, style: Style(.foreground))
         }
@@ -111,7 +116,7 @@ enum AgentDetailOverlay {
             y += 1
             let memory = agent.memoryHistory.map(Double.init)
             let limit = agent.resources.memoryLimitBytes
-            canvas.write("memory".padding(toColumns: 12), x: inner.x, y: y, style: Style(.dim))
+            canvas.write("memory".column(12), x: inner.x, y: y, style: Style(.dim))
             Sparkline.draw(&canvas, x: inner.x + 12, y: y, width: sparkWidth - 10, values: memory,
                            role: agent.health.secondsToMemoryLimit != nil ? .healthDegraded : .chart, maximum: limit.map(Double.init))
             canvas.write(" " + Format.bytes(agent.resources.memoryBytes) + (limit.map { "/" + Format.bytes($0) } ?? ""),

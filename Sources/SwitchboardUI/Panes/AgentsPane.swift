@@ -24,6 +24,7 @@ enum AgentsPane {
         if let unhealthy = context.snapshot?.agents.filter({ $0.health.level == .unhealthy || $0.health.level == .dead }).count, unhealthy > 0 {
             note += " · \(unhealthy) unhealthy"
         }
+        if case .lost(let name) = context.state.agentSelection { note += " · \(name) left the list" }
         let inner = Border.draw(&canvas, rect, title: "3 Agents", note: note, focused: context.isFocused(.agents))
         guard inner.height > 0 else { return }
         let showsPools = Layout.agentsPaneShowsPools(height: rect.height)
@@ -39,8 +40,9 @@ enum AgentsPane {
         let first = min(context.state.agentScroll, max(0, agents.count - 1))
         let shown = agents.isEmpty ? [] : Array(agents[first...].prefix(visible))
         let rows = shown.map { cells($0, now: context.now) }
-        let selected = context.state.agentCursor - first
-        table.draw(&canvas, body, rows: rows, selected: shown.indices.contains(selected) ? selected : nil, focused: context.isFocused(.agents))
+        let cursor = shown.indices.contains(context.state.agentCursor - first) ? context.state.agentCursor - first : nil
+        let lost = context.state.agentSelection.isLost
+        table.draw(&canvas, body, rows: rows, selected: lost ? nil : cursor, lostCursor: lost ? cursor : nil, focused: context.isFocused(.agents))
     }
 
     private static func drawPools(_ canvas: inout Canvas, _ rect: Rect, _ context: RenderContext) {

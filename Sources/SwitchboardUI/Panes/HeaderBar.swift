@@ -7,6 +7,9 @@ enum HeaderBar {
     private struct Piece {
         var runs: [(String, Role)]
         var rank: Int
+        /// "tasks 1,230:" leads the counts of its group; without any of them it loses its colon.
+        var isLead = false
+        var group = 0
         var width: Int { runs.reduce(0) { $0 + CharacterWidth.columns(of: $1.0) } }
     }
 
@@ -43,6 +46,11 @@ enum HeaderBar {
         }
         var x = rect.x + 1
         for (index, piece) in pieces.enumerated() where kept.contains(index) {
+            var piece = piece
+            let followed = kept.contains { pieces[$0].group == piece.group && !pieces[$0].isLead }
+            if piece.isLead, !followed, piece.runs[piece.runs.count - 1].0.hasSuffix(":") {
+                piece.runs[piece.runs.count - 1].0.removeLast()
+            }
             for (text, role) in piece.runs {
                 x += canvas.write(text, x: x, y: rect.y, style: Style(role, background: .selection, attributes: role == .title ? [.bold] : []))
             }
@@ -53,24 +61,24 @@ enum HeaderBar {
 
     /// "tasks 1,230", then each status with tasks in it, live work first.
     private static func taskPieces(_ summary: EngineSummary) -> [Piece] {
-        var pieces = [Piece(runs: [("tasks \(Format.count(summary.tasks.values.reduce(0, +))):", .foreground)], rank: 2)]
+        var pieces = [Piece(runs: [("tasks \(Format.count(summary.tasks.values.reduce(0, +))):", .foreground)], rank: 2, isLead: true, group: 1)]
         for status in TaskStatus.allCases.sorted(by: { $0.displayOrder < $1.displayOrder }) {
             let count = summary.taskCount(status)
             guard count > 0 else { continue }
             let rank = [.running, .queued, .failed].contains(status) ? 3 : status == .completed ? 4 : 7
-            pieces.append(Piece(runs: [("\(Format.count(count)) \(status.rawValue)", Role.of(status))], rank: rank))
+            pieces.append(Piece(runs: [("\(Format.count(count)) \(status.rawValue)", Role.of(status))], rank: rank, group: 1))
         }
         return pieces
     }
 
     /// "agents 8:", then each state with agents in it, trouble first.
     private static func agentPieces(_ summary: EngineSummary) -> [Piece] {
-        var pieces = [Piece(runs: [("agents \(summary.agents.values.reduce(0, +)):", .foreground)], rank: 2)]
+        var pieces = [Piece(runs: [("agents \(summary.agents.values.reduce(0, +)):", .foreground)], rank: 2, isLead: true, group: 2)]
         for state in AgentState.allCases.sorted(by: { $0.displayOrder < $1.displayOrder }) {
             let count = summary.agentCount(state)
             guard count > 0 else { continue }
             let rank = [.unhealthy, .restarting, .busy].contains(state) ? 3 : state == .idle ? 4 : 8
-            pieces.append(Piece(runs: [("\(count) \(state.rawValue)", Role.of(state) == .foreground ? .foreground : Role.of(state))], rank: rank))
+            pieces.append(Piece(runs: [("\(count) \(state.rawValue)", Role.of(state) == .foreground ? .foreground : Role.of(state))], rank: rank, group: 2))
         }
         return pieces
     }
@@ -88,9 +96,18 @@ enum FooterBar {
         var x = rect.x + 1
         var room = rect.width - 2
         if let flash = context.state.flash {
-            let text = CharacterWidth.truncate(flash.text, to: max(0, rect.width / 2))
-            let width = CharacterWidth.columns(of: text)
-            canvas.write(text, x: rect.maxX - 1 - width, y: rect.y, style: Style(flash.isError ? .alert : .title, background: .selection, attributes: [.bold]))
+            // A message too long for the footer is cut, and says where to read it whole.
+            let limit = max(0, rect.width * 2 / 3)
+            var text = flash.text
+            var more = ""
+            if CharacterWidth.columns(of: text) > limit {
+                more = " (\(context.key(.messages)): all)"
+                text = CharacterWidth.truncate(text, to: max(1, limit - CharacterWidth.columns(of: more)))
+            }
+            let width = CharacterWidth.columns(of: text) + CharacterWidth.columns(of: more)
+            let x = rect.maxX - 1 - width
+            let written = canvas.write(text, x: x, y: rect.y, style: Style(flash.isError ? .alert : .title, background: .selection, attributes: [.bold]))
+            canvas.write(more, x: x + written, y: rect.y, style: Style(.foreground, background: .selection))
             room -= width + 2
         }
         for (key, what) in hints(context) {
@@ -136,6 +153,7 @@ enum FooterBar {
             ]
         case .priorityPicker: return [("↑↓", "choose"), ("Enter", "apply"), ("l n h u c", "pick"), ("Esc", "cancel")]
         case .confirm: return [("y", "yes"), ("n Esc", "no")]
+        case .messages: return [(k(.moveDown) + "/" + k(.moveUp), "scroll"), ("Esc", "close")]
         case nil: break
         }
         var hints: [(String, String)] = []

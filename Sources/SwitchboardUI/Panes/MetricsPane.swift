@@ -2,8 +2,22 @@ import SwitchboardCore
 
 /// Throughput in and out as charts, queue depth, latency percentiles, error rate, store commits.
 enum MetricsPane {
+    /// Columns left of a chart for its label.
+    static let labelWidth = 8
+    /// Columns right of a chart for its scale (" max 999.9k"): every chart is as wide as the
+    /// others, so that they cover the same seconds.
+    static let scaleWidth = 11
+
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ context: RenderContext) {
-        let inner = Border.draw(&canvas, rect, title: "4 Metrics", note: "last \(EngineSummary.seriesSeconds / 60) min", focused: context.isFocused(.metrics))
+        // The charts show one column per second, as many seconds as fit: the note says how
+        // many that is at this width (not the length of the series kept).
+        let innerHeight = rect.height - 2
+        let textRows = min(4, max(0, innerHeight))
+        let chartRows = innerHeight - textRows - 1
+        let chartWidth = innerHeight > textRows ? max(0, rect.width - 2 - labelWidth - 1 - scaleWidth) : 0
+        let window = min(chartWidth, context.summary?.completedPerSecond.count ?? 0)
+        let note = window == 0 ? "" : "charts: last " + windowLabel(seconds: window)
+        let inner = Border.draw(&canvas, rect, title: "4 Metrics", note: note, focused: context.isFocused(.metrics))
         guard inner.height > 0, inner.width > 10 else { return }
         guard let summary = context.summary else {
             canvas.write("waiting for the engine's first figures", x: inner.x + 1, y: inner.y, style: Style(.dim))
@@ -21,21 +35,22 @@ enum MetricsPane {
         lines.append(latencyLine("wait", summary.wait))
         lines.append(latencyLine("run ", summary.run))
         lines.append(latencyLine("commit", summary.commitLatency))
-        let textRows = min(lines.count, inner.height)
-        let chartRows = inner.height - textRows - 1
         var y = inner.y
+        // In and out are drawn alike: the same height and one scale, so that their bars compare.
+        let throughputTop = max(summary.submittedPerSecond.suffix(window).max() ?? 0, summary.completedPerSecond.suffix(window).max() ?? 0)
         if chartRows >= 2 {
             let depthRows = chartRows >= 6 ? 1 : 0
             let each = (chartRows - depthRows) / 2
-            y = drawChart(&canvas, x: inner.x, y: y, width: inner.width, rows: each, label: "in/s", values: summary.submittedPerSecond, role: .chart)
-            y = drawChart(&canvas, x: inner.x, y: y, width: inner.width, rows: chartRows - depthRows - each, label: "out/s", values: summary.completedPerSecond, role: .gaugeFill)
+            y = drawChart(&canvas, x: inner.x, y: y, width: inner.width, rows: each, label: "in/s", values: summary.submittedPerSecond, top: throughputTop)
+            y = drawChart(&canvas, x: inner.x, y: y, width: inner.width, rows: each, label: "out/s", values: summary.completedPerSecond, top: throughputTop)
             if depthRows > 0 {
-                y = drawChart(&canvas, x: inner.x, y: y, width: inner.width, rows: 1, label: "depth", values: summary.depth, role: .statusQueued)
+                y = drawChart(&canvas, x: inner.x, y: y, width: inner.width, rows: 1, label: "depth", values: summary.depth,
+                              top: summary.depth.suffix(window).max() ?? 0, role: .statusQueued)
             }
             y += 1
         } else if inner.height > textRows {
-            // No room for charts: one-line sparklines of throughput instead.
-            y = drawChart(&canvas, x: inner.x, y: y, width: inner.width, rows: 1, label: "out/s", values: summary.completedPerSecond, role: .gaugeFill)
+            // No room for charts: a one-line sparkline of throughput out instead.
+            y = drawChart(&canvas, x: inner.x, y: y, width: inner.width, rows: 1, label: "out/s", values: summary.completedPerSecond, top: throughputTop)
         }
         for line in lines.prefix(max(0, inner.maxY - y)) {
             var x = inner.x + 1
@@ -46,29 +61,40 @@ enum MetricsPane {
         }
     }
 
+    /// What a chart's full height stands for.
+    static func scaleLabel(_ top: Int) -> String { "max " + Format.rate(Double(top)) }
+
+    /// "58s", "2 min", "1m30s".
+    static func windowLabel(seconds: Int) -> String {
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds % 60 == 0 { return "\(seconds / 60) min" }
+        return "\(seconds / 60)m\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)s"
+    }
+
     private static func latencyLine(_ name: String, _ latency: LatencySummary) -> [(String, Role)] {
         [
-            (name.padding(toColumns: 7), .dim), ("p50 ", .dim), (Format.latency(latency.p50).padding(toColumns: 7), .foreground),
-            ("p95 ", .dim), (Format.latency(latency.p95).padding(toColumns: 7), .foreground),
-            ("p99 ", .dim), (Format.latency(latency.p99).padding(toColumns: 7), .foreground),
+            (name.column(7), .dim), ("p50 ", .dim), (Format.latency(latency.p50).column(7), .foreground),
+            ("p95 ", .dim), (Format.latency(latency.p95).column(7), .foreground),
+            ("p99 ", .dim), (Format.latency(latency.p99).column(7), .foreground),
         ]
     }
 
-    /// A labelled chart: label and maximum on the left, the series to the right. Returns the
-    /// next free row.
-    private static func drawChart(_ canvas: inout Canvas, x: Int, y: Int, width: Int, rows: Int, label: String, values: [Int], role: Role) -> Int {
+    /// A labelled chart: the label on the left, the series scaled to `top`, and on the right
+    /// of its top row the value its full height stands for ("max 12"). Returns the next free
+    /// row.
+    private static func drawChart(
+        _ canvas: inout Canvas, x: Int, y: Int, width: Int, rows: Int, label: String, values: [Int], top: Int, role: Role = .chart
+    ) -> Int {
         guard rows > 0 else { return y }
-        let labelWidth = 8
         let series = values.map(Double.init)
-        let top = series.max() ?? 0
-        canvas.write(label, x: x + 1, y: y, style: Style(.dim))
-        if rows > 1 { canvas.write(Format.rate(top), x: x + 1, y: y + 1, style: Style(.dim), maxWidth: labelWidth - 1) }
-        let area = Rect(x: x + labelWidth, y: y, width: width - labelWidth - 1, height: rows)
+        canvas.write(label, x: x + 1, y: y, style: Style(.dim), maxWidth: labelWidth - 1)
+        let area = Rect(x: x + labelWidth, y: y, width: max(0, width - labelWidth - 1 - scaleWidth), height: rows)
         if rows == 1 {
-            Sparkline.draw(&canvas, x: area.x, y: y, width: area.width, values: series, role: role)
+            Sparkline.draw(&canvas, x: area.x, y: y, width: area.width, values: series, role: role, maximum: Double(top))
         } else {
-            Sparkline.chart(&canvas, area, values: series, role: role)
+            Sparkline.chart(&canvas, area, values: series, role: role, maximum: Double(top))
         }
+        canvas.write(" " + scaleLabel(top), x: area.maxX, y: y, style: Style(.dim), maxWidth: scaleWidth)
         return y + rows
     }
 }
@@ -83,11 +109,12 @@ enum EventLogPane {
             canvas.write("nothing has happened yet", x: inner.x + 1, y: inner.y, style: Style(.dim))
             return
         }
+        let kindWidth = ColumnWidth.fitting(EngineEvent.Kind.allCases.map(\.label), maximum: 24)
         for (row, event) in events.suffix(inner.height).enumerated() {
             var x = inner.x + 1
             let y = inner.y + row
             x += canvas.write(Format.time(event.at, utcOffsetSeconds: context.utcOffsetSeconds) + "  ", x: x, y: y, style: Style(.dim))
-            x += canvas.write(event.kind.label.padding(toColumns: 18), x: x, y: y, style: Style(Role.of(event.kind)))
+            x += canvas.write(event.kind.label.column(kindWidth), x: x, y: y, style: Style(Role.of(event.kind)), maxWidth: inner.maxX - x)
             canvas.write(event.message, x: x, y: y, style: Style(.foreground), maxWidth: inner.maxX - x)
         }
     }
@@ -105,9 +132,17 @@ extension EngineEvent.Kind {
 }
 
 extension String {
-    /// Padded with spaces to `columns` display columns (never cut).
-    func padding(toColumns columns: Int) -> String {
-        let width = CharacterWidth.columns(of: self)
-        return width >= columns ? self : self + String(repeating: " ", count: columns - width)
+    /// A cell of a text column `columns` wide: exactly that many display columns, the last
+    /// always a space, so that nothing runs into the next column; cut with `…` when longer.
+    func column(_ columns: Int) -> String {
+        CharacterWidth.pad(CharacterWidth.truncate(self, to: columns - 1), to: columns)
+    }
+}
+
+/// Widths of text columns: wide enough for the longest cell and one space, within bounds.
+enum ColumnWidth {
+    static func fitting(_ cells: some Sequence<String>, minimum: Int = 1, maximum: Int) -> Int {
+        let widest = cells.reduce(0) { max($0, CharacterWidth.columns(of: $1)) }
+        return min(maximum, max(minimum, widest + 1))
     }
 }

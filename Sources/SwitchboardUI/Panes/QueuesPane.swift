@@ -46,6 +46,8 @@ enum QueuesPane {
                 .text(Format.age(queue.oldestQueuedAt, now: context.now)),
             ]
         }
-        table.draw(&canvas, inner, rows: rows, selected: context.isFocused(.queues) || context.state.focus == .queues ? cursor - max(0, first) : nil, focused: context.isFocused(.queues))
+        let row = context.state.focus == .queues ? cursor - max(0, first) : nil
+        let lost = context.state.queueSelection.isLost
+        table.draw(&canvas, inner, rows: rows, selected: lost ? nil : row, lostCursor: lost ? row : nil, focused: context.isFocused(.queues))
     }
 }

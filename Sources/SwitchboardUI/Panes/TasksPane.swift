@@ -32,7 +32,14 @@ enum TasksPane {
             note.append("filter: \(shownFilter.text)")
         }
         if pending { note.append("updating…") }
-        if !state.marked.isEmpty { note.append("\(state.marked.count) marked") }
+        if !state.marked.isEmpty {
+            // Marks survive a change of filter, so say how many of them are out of sight:
+            // bulk actions take them too.
+            let hidden = context.snapshot?.hiddenMarks(state.marked)?.count ?? 0
+            note.append("\(state.marked.count) marked" + (hidden > 0 ? " (\(hidden) hidden by the filter)" : ""))
+        }
+        // First, so that a narrow pane still says it: the next action needs a move first.
+        if case .lost(let id) = state.taskSelection { note.insert("\(id) left the list", at: 0) }
         let inner = Border.draw(&canvas, rect, title: "2 Tasks", note: note.joined(separator: " · "), focused: context.isFocused(.tasks))
         guard inner.height > 0 else { return }
         if page.total == 0 {
@@ -55,8 +62,9 @@ enum TasksPane {
             rows.append(cells(task, now: context.now))
             marked.append(state.marked.contains(task.id))
         }
-        let selected = state.taskCursor - first
-        table.draw(&canvas, inner, rows: rows, selected: (0..<count).contains(selected) ? selected : nil, marked: marked, focused: context.isFocused(.tasks))
+        let cursor = (0..<count).contains(state.taskCursor - first) ? state.taskCursor - first : nil
+        let lost = state.taskSelection.isLost
+        table.draw(&canvas, inner, rows: rows, selected: lost ? nil : cursor, lostCursor: lost ? cursor : nil, marked: marked, focused: context.isFocused(.tasks))
     }
 
     static func cells(_ task: Task, now: Instant) -> [TableCell] {

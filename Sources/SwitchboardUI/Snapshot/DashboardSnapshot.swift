@@ -8,17 +8,25 @@ public struct DashboardQuery: Sendable, Hashable {
     public var taskOffset: Int
     public var taskLimit: Int
     public var taskDetail: TaskID?
+    /// The task the cursor is on: the source says where it is in the sorted list (and moves
+    /// the window to it), so that the cursor can follow it however far it moved.
+    public var taskSelected: TaskID?
+    /// The marked tasks: the source reads them wherever they are, so that the dashboard can
+    /// say which of them the filter hides and name them before a bulk action.
+    public var markedTasks: [TaskID]
     public var eventLimit: Int
 
     public init(
         taskFilter: TaskFilter = TaskFilter(), taskOrder: TaskOrder = .standard, taskOffset: Int = 0, taskLimit: Int = 100,
-        taskDetail: TaskID? = nil, eventLimit: Int = 200
+        taskDetail: TaskID? = nil, taskSelected: TaskID? = nil, markedTasks: [TaskID] = [], eventLimit: Int = 200
     ) {
         self.taskFilter = taskFilter
         self.taskOrder = taskOrder
         self.taskOffset = taskOffset
         self.taskLimit = taskLimit
         self.taskDetail = taskDetail
+        self.taskSelected = taskSelected
+        self.markedTasks = markedTasks
         self.eventLimit = eventLimit
     }
 }
@@ -40,6 +48,11 @@ public struct DashboardSnapshot: Sendable {
     /// The event log, oldest first.
     public var events: [EngineEvent]
     public var taskDetail: TaskDetail?
+    /// Where `query.taskSelected` is in the whole sorted, filtered list; nil when the list
+    /// does not hold it (it finished under a status filter, say).
+    public var selectedTaskIndex: Int?
+    /// The tasks of `query.markedTasks` that still exist, by id.
+    public var markedTasks: [TaskID: Task] = [:]
     /// The last read failed: why (the previous figures are kept).
     public var problem: String?
     /// Whether an engine holds the store's writer lock (nil: unknown).
@@ -65,6 +78,42 @@ public struct DashboardSnapshot: Sendable {
     public func task(at index: Int) -> Task? {
         let local = index - tasks.offset
         return tasks.rows.indices.contains(local) ? tasks.rows[local] : nil
+    }
+
+    /// Where a task is in the sorted list, when this snapshot knows.
+    public func index(of id: TaskID) -> Int? {
+        if let local = tasks.rows.firstIndex(where: { $0.id == id }) { return tasks.offset + local }
+        return query.taskSelected == id ? selectedTaskIndex : nil
+    }
+
+    /// Whether this snapshot can say that a task is not in the list: it looked for it, or it
+    /// holds the whole list.
+    public func knowsWhere(_ id: TaskID) -> Bool {
+        query.taskSelected == id || (tasks.offset == 0 && tasks.rows.count >= tasks.total)
+    }
+
+    /// The marked tasks the list does not show (the filter hides them, or they are gone): nil
+    /// when this snapshot cannot tell.
+    public func hiddenMarks(_ marked: Set<TaskID>) -> Set<TaskID>? {
+        let wholeList = tasks.offset == 0 && tasks.rows.count >= tasks.total
+        var hidden = Set<TaskID>()
+        for id in marked {
+            if tasks.rows.contains(where: { $0.id == id }) { continue }
+            if let task = markedTasks[id] {
+                if !query.taskFilter.matches(task) { hidden.insert(id) }
+            } else if wholeList || query.markedTasks.contains(id) {
+                hidden.insert(id)
+            } else {
+                return nil
+            }
+        }
+        return hidden
+    }
+
+    /// Whether this snapshot answers the view's current filter and sort (a new one is on its
+    /// way a moment after either changes).
+    public func answers(_ state: ViewState) -> Bool {
+        query.taskFilter == state.taskFilter && query.taskOrder == state.taskOrder
     }
 
     /// Whether an engine is running on the store: it holds the writer lock, and it wrote its

@@ -43,9 +43,11 @@ public struct Layout: Equatable, Sendable {
             let (tasks, agents) = rest.splitTop(rest.height * 56 / 100)
             panes = [.queues: queues, .metrics: metrics, .tasks: tasks, .agents: agents]
         } else {
-            var queuesRows = max(5, body.height * 20 / 100)
-            var agentsRows = max(6, body.height * 27 / 100)
-            var metricsRows = max(4, body.height * 18 / 100)
+            // Tasks is where the operator acts, so it gets the most rows: about half, the
+            // rest shared by the others (at 80×24: 7 task rows, 2 agents, 1 queue, 1 metric line).
+            var queuesRows = max(4, body.height * 15 / 100)
+            var agentsRows = max(5, body.height * 22 / 100)
+            var metricsRows = max(3, body.height * 14 / 100)
             // The task table keeps at least a few rows: the others give way, metrics first.
             while body.height - queuesRows - agentsRows - metricsRows < 6 {
                 if metricsRows > 3 { metricsRows -= 1 } else if agentsRows > 4 { agentsRows -= 1 } else if queuesRows > 3 { queuesRows -= 1 } else { break }

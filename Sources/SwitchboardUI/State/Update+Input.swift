@@ -22,6 +22,11 @@ extension UpdateStep {
         case .right: input.cursor = min(characters.count, input.cursor + 1)
         case .home, .control("a"): input.cursor = 0
         case .end, .control("e"): input.cursor = characters.count
+        case .up where input.purpose == .command:
+            // The last command line back, to correct it after an error.
+            guard let last = state.lastCommandLine else { return }
+            characters = Array(last)
+            input.cursor = characters.count
         case .control("u"):
             characters.removeAll()
             input.cursor = 0
@@ -52,6 +57,7 @@ extension UpdateStep {
             state.agentFilter = input.text.trimmingSpaces
             state.agentCursor = 0
             state.agentScroll = 0
+            carryAgentSelection()
         case .command, .newTask:
             break
         }
@@ -80,13 +86,14 @@ extension UpdateStep {
             state.agentFilter = input.text.trimmingSpaces
             state.input = nil
         case .command:
+            // The line closes either way (as vim's does), and a mistake goes to the footer and
+            // the message log: a line left open would take the next `:…` typed as more of it.
+            state.input = nil
+            if !input.text.trimmingSpaces.isEmpty { state.lastCommandLine = input.text }
             do {
-                let request = try CommandLineParser.parse(input.text)
-                state.input = nil
-                run(request)
+                run(try CommandLineParser.parse(input.text))
             } catch {
-                state.input = input
-                state.input?.problem = error.message
+                flash(error.message, error: true)
             }
         case .newTask:
             do {
@@ -146,11 +153,17 @@ extension UpdateStep {
             case .back, .quit: state.overlay = nil
             default: if key == .escape { state.overlay = nil }
             }
+        case .messages(let scroll):
+            if let moved = scrolled(scroll, action, lines: state.messages.count) {
+                state.overlay = .messages(scroll: moved)
+            } else if action == .back || action == .messages || action == .quit || key == .escape {
+                state.overlay = nil
+            }
         case .confirm(let confirmation):
             switch key {
             case .character("y"), .character("Y"), .enter:
                 state.overlay = nil
-                send(confirmation.command, saying: confirmation.command.summary + "…")
+                send(confirmation.command, saying: confirmation.command.summary + "…", pending: confirmation.pending)
             case .character("n"), .character("N"), .escape:
                 state.overlay = nil
                 flash("nothing done")

@@ -25,35 +25,76 @@ extension UpdateStep {
 
     mutating func move(to index: Int) {
         switch state.focus {
-        case .tasks: state.taskCursor = Dashboard.clamp(index, count: taskCount)
-        case .agents: state.agentCursor = Dashboard.clamp(index, count: agentCount)
-        case .queues: state.queueCursor = Dashboard.clamp(index, count: queueCount)
+        case .tasks:
+            state.taskCursor = Dashboard.clamp(index, count: taskCount)
+            let id = snapshot?.task(at: state.taskCursor)?.id
+            // A row of a list that is being replaced (a new filter or sort is on its way) is
+            // carried into the new list: followed there, or given up for its first row.
+            let current = snapshot.map { $0.answers(state) } ?? true
+            state.taskSelection = id.map { current ? .item($0) : .carried($0) } ?? .none
+        case .agents:
+            let agents = Dashboard.listedAgents(snapshot, state)
+            state.agentCursor = Dashboard.clamp(index, count: agents.count)
+            state.agentSelection = agents.indices.contains(state.agentCursor) ? .item(agents[state.agentCursor].name) : .none
+        case .queues:
+            let queues = snapshot?.summary?.queues ?? []
+            state.queueCursor = Dashboard.clamp(index, count: queues.count)
+            state.queueSelection = queues.indices.contains(state.queueCursor) ? .item(queues[state.queueCursor].name) : .none
         case .metrics: break
         }
     }
 
-    var selectedTask: Task? { snapshot?.task(at: state.taskCursor) }
+    /// The selected task: the one the operator chose, wherever the list has moved it.
+    var selectedTaskID: TaskID? { state.taskSelection.id }
+
+    /// What the selected task looked like in the latest snapshot (for titles and priorities).
+    var selectedTask: Task? { selectedTaskID.flatMap(task) }
+
+    /// A task the snapshot holds: in the window, among the marked, or open in the task view.
+    func task(_ id: TaskID) -> Task? {
+        if let detail = snapshot?.taskDetail, detail.task.id == id { return detail.task }
+        return snapshot?.tasks.rows.first { $0.id == id } ?? snapshot?.markedTasks[id]
+    }
 
     var selectedAgent: AgentRecord? {
-        let agents = Dashboard.listedAgents(snapshot, state)
-        return agents.indices.contains(state.agentCursor) ? agents[state.agentCursor] : nil
+        guard let name = state.agentSelection.id else { return nil }
+        return Dashboard.listedAgents(snapshot, state).first { $0.name == name }
     }
 
     var selectedQueue: QueueSummary? {
-        guard let queues = snapshot?.summary?.queues, queues.indices.contains(state.queueCursor) else { return nil }
-        return queues[state.queueCursor]
+        guard let name = state.queueSelection.id else { return nil }
+        return snapshot?.summary?.queues.first { $0.name == name }
+    }
+
+    /// Why nothing is selected in a list, for the footer: the chosen item left it, or nothing
+    /// was chosen.
+    func nothingSelected<ID>(_ selection: Selection<ID>, _ what: String) -> String {
+        if case .lost(let id) = selection {
+            return "\(id) is no longer listed; move the cursor to choose a \(what)"
+        }
+        return "no \(what) selected"
+    }
+
+    /// After the operator changes a list (filter or sort), its selection is carried into the
+    /// new list.
+    mutating func carryTaskSelection() {
+        if let id = state.taskSelection.lastID { state.taskSelection = .carried(id) }
+    }
+
+    mutating func carryAgentSelection() {
+        if let id = state.agentSelection.lastID { state.agentSelection = .carried(id) }
     }
 
     mutating func open() {
         switch state.focus {
         case .tasks:
-            guard let task = selectedTask else { return flash("no task selected", error: true) }
-            state.overlay = .task(task.id, scroll: 0)
+            guard let id = selectedTaskID else { return flash(nothingSelected(state.taskSelection, "task"), error: true) }
+            state.overlay = .task(id, scroll: 0)
         case .agents:
-            guard let agent = selectedAgent else { return flash("no agent selected", error: true) }
+            guard let agent = selectedAgent else { return flash(nothingSelected(state.agentSelection, "agent"), error: true) }
             state.overlay = .agent(agent.name, scroll: 0)
         case .queues:
-            guard let queue = selectedQueue else { return }
+            guard let queue = selectedQueue else { return flash(nothingSelected(state.queueSelection, "queue"), error: true) }
             var filter = TaskFilter()
             filter.queues = [queue.name]
             setTaskFilter(filter)
@@ -75,6 +116,7 @@ extension UpdateStep {
             flash("filter cleared")
         } else if state.focus == .agents, !state.agentFilter.isEmpty {
             state.agentFilter = ""
+            carryAgentSelection()
         }
     }
 
@@ -83,6 +125,7 @@ extension UpdateStep {
         state.taskFilter = filter
         state.taskCursor = 0
         state.taskScroll = 0
+        carryTaskSelection()
     }
 
     mutating func startFilter() {
@@ -101,11 +144,13 @@ extension UpdateStep {
             let keys = AgentsPane.sortKeys
             let index = keys.firstIndex(of: state.agentOrder.key) ?? -1
             state.agentOrder = AgentOrder.natural(keys[(index + 1) % keys.count])
+            carryAgentSelection()
             flash("agents by \(state.agentOrder.key.rawValue)")
         default:
             let keys = TasksPane.sortKeys
             let index = keys.firstIndex(of: state.taskOrder.key) ?? -1
             state.taskOrder = TaskOrder.natural(keys[(index + 1) % keys.count])
+            carryTaskSelection()
             state.focus = .tasks
             flash("tasks by \(state.taskOrder.key.rawValue)")
         }
@@ -114,14 +159,17 @@ extension UpdateStep {
     mutating func sortReverse() {
         if state.focus == .agents {
             state.agentOrder.descending.toggle()
+            carryAgentSelection()
         } else {
             state.taskOrder.descending.toggle()
+            carryTaskSelection()
         }
     }
 
     mutating func mark() {
-        guard state.focus == .tasks, let task = selectedTask else { return flash("marks are for tasks: select one in the Tasks pane", error: true) }
-        if state.marked.contains(task.id) { state.marked.remove(task.id) } else { state.marked.insert(task.id) }
+        guard state.focus == .tasks else { return flash("marks are for tasks: select one in the Tasks pane", error: true) }
+        guard let id = selectedTaskID else { return flash(nothingSelected(state.taskSelection, "task"), error: true) }
+        if state.marked.contains(id) { state.marked.remove(id) } else { state.marked.insert(id) }
         move(by: 1)
     }
 }

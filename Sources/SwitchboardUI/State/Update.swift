@@ -3,25 +3,46 @@ import SwitchboardCore
 extension Dashboard {
     /// What a key does: the new view state and the commands for the engine (or to quit).
     public static func update(_ state: ViewState, _ key: Key, _ context: UpdateContext) -> (ViewState, [DashboardCommand]) {
-        var step = UpdateStep(state: state, context: context)
+        // The key acts on what the screen shows: the state settled on this snapshot (the app
+        // has done so already before drawing it; a caller that has not gets the same).
+        var step = UpdateStep(state: settle(state, context), context: context)
         step.handle(key)
         step.state = settle(step.state, context)
         return (step.state, step.commands)
     }
 
     /// Keeps cursors and scroll positions inside the data and the screen (after a key, a new
-    /// snapshot or a resize).
+    /// snapshot or a resize), and moves each cursor to the row its selection is on now: the
+    /// cursor follows the chosen item, not the row number.
     public static func settle(_ state: ViewState, _ context: UpdateContext) -> ViewState {
         var state = state
         let layout = Layout(width: context.width, height: context.height, state: state)
-        if let snapshot = context.snapshot, snapshot.query.taskFilter == state.taskFilter, snapshot.query.taskOrder == state.taskOrder {
+        if let snapshot = context.snapshot, snapshot.answers(state) {
             state.taskCursor = clamp(state.taskCursor, count: snapshot.tasks.total)
+            let (selection, row) = state.taskSelection.relocated(
+                index: snapshot.index(of:), known: snapshot.knowsWhere(_:), rowID: snapshot.task(at: state.taskCursor)?.id)
+            state.taskSelection = selection
+            if let row { state.taskCursor = clamp(row, count: snapshot.tasks.total) }
         }
         state.taskScroll = scroll(state.taskScroll, cursor: state.taskCursor, visible: layout.visibleTaskRows)
-        let agents = listedAgents(context.snapshot, state).count
-        if context.snapshot != nil { state.agentCursor = clamp(state.agentCursor, count: agents) }
+        if context.snapshot != nil {
+            let agents = listedAgents(context.snapshot, state)
+            state.agentCursor = clamp(state.agentCursor, count: agents.count)
+            let (selection, row) = state.agentSelection.relocated(
+                index: { name in agents.firstIndex { $0.name == name } }, known: { _ in true },
+                rowID: agents.indices.contains(state.agentCursor) ? agents[state.agentCursor].name : nil)
+            state.agentSelection = selection
+            if let row { state.agentCursor = row }
+        }
         state.agentScroll = scroll(state.agentScroll, cursor: state.agentCursor, visible: layout.visibleAgentRows)
-        if let queues = context.snapshot?.summary?.queues { state.queueCursor = clamp(state.queueCursor, count: queues.count) }
+        if let queues = context.snapshot?.summary?.queues {
+            state.queueCursor = clamp(state.queueCursor, count: queues.count)
+            let (selection, row) = state.queueSelection.relocated(
+                index: { name in queues.firstIndex { $0.name == name } }, known: { _ in true },
+                rowID: queues.indices.contains(state.queueCursor) ? queues[state.queueCursor].name : nil)
+            state.queueSelection = selection
+            if let row { state.queueCursor = row }
+        }
         return state
     }
 
@@ -75,8 +96,12 @@ struct UpdateStep {
         state.flash = ViewState.Flash(text, isError: error, at: context.now)
     }
 
-    mutating func send(_ command: OperatorCommand, saying text: String) {
+    /// Sends a command to the engine; `pending` remembers what the dashboard knew of its
+    /// targets, so that the engine's answer can name what it changed.
+    mutating func send(_ command: OperatorCommand, saying text: String, pending: PendingCommand? = nil) {
         commands.append(.engine(command))
+        state.pending.append(pending ?? PendingCommand(command))
+        if state.pending.count > 50 { state.pending.removeFirst(state.pending.count - 50) }
         flash(text)
     }
 
@@ -116,6 +141,7 @@ struct UpdateStep {
             state.frozen.toggle()
             flash(state.frozen ? "frozen: the screen stops updating (\(context.bindings.label(.freeze)) to resume)" : "live again")
         case .help: state.overlay = .help(scroll: 0)
+        case .messages: state.overlay = .messages(scroll: 0)
         case .quit: commands.append(.quit)
         }
     }

@@ -22,11 +22,17 @@ public struct ViewState: Sendable, Equatable {
     public var showEvents = false
     public var frozen = false
 
+    /// Rows of the cursors (where the highlight is drawn); they follow the selections below.
     public var queueCursor = 0
     public var taskCursor = 0
     public var taskScroll = 0
     public var agentCursor = 0
     public var agentScroll = 0
+
+    /// What each list's cursor is on, by identity: actions hit these, not rows.
+    public var taskSelection: Selection<TaskID> = .none
+    public var agentSelection: Selection<String> = .none
+    public var queueSelection: Selection<String> = .none
 
     public var taskOrder: TaskOrder = .standard
     public var agentOrder = AgentOrder()
@@ -36,7 +42,23 @@ public struct ViewState: Sendable, Equatable {
 
     public var overlay: Overlay?
     public var input: InputLine?
-    public var flash: Flash?
+    /// The message on the footer. Every message shown is also kept in `messages`, so that
+    /// one cut short on a narrow footer, or replaced by the next, can still be read.
+    public var flash: Flash? {
+        didSet {
+            guard let flash, flash != oldValue else { return }
+            messages.append(flash)
+            if messages.count > Self.messageLogLimit { messages.removeFirst(messages.count - Self.messageLogLimit) }
+        }
+    }
+    /// The footer's messages, oldest first (at most `messageLogLimit`).
+    public private(set) var messages: [Flash] = []
+    public static let messageLogLimit = 200
+    /// Commands sent and not yet answered, oldest first, with what the dashboard knew of them
+    /// (the engine answers in order), so that the answer can name what changed.
+    var pending: [PendingCommand] = []
+    /// The last `:` line run, for ↑ on a fresh command line.
+    public var lastCommandLine: String?
 
     /// The themes `t` cycles through, and the one in use.
     public var themes: [String]
@@ -57,12 +79,24 @@ public struct ViewState: Sendable, Equatable {
         /// Choosing a priority for `targets`; `cursor` indexes `Priority.servingOrder`.
         case priorityPicker(targets: TaskSelector, count: Int, cursor: Int)
         case confirm(Confirmation)
+        /// The footer's message log, newest first.
+        case messages(scroll: Int)
     }
 
-    /// A question before a command that cannot be undone.
+    /// A question before a command that cannot be undone, with what it will touch.
     public struct Confirmation: Sendable, Equatable {
         public var question: String
+        /// One line per item the command touches (shown below the question).
+        public var items: [String]
         public var command: OperatorCommand
+        /// What the dashboard knew of the targets when it asked (for the answer's message).
+        var pending: PendingCommand?
+
+        public init(question: String, items: [String] = [], command: OperatorCommand) {
+            self.question = question
+            self.items = items
+            self.command = command
+        }
     }
 
     /// A line of text being typed: a filter, a `:` command or a new task.
@@ -109,9 +143,11 @@ public struct ViewState: Sendable, Equatable {
         }
     }
 
-    /// Shows what a command did (the app calls this when the engine answers).
+    /// Shows what a command did (the app calls this when the engine answers, in the order the
+    /// commands were sent): which tasks it changed, by id, when the dashboard sent it.
     public mutating func show(_ outcome: CommandOutcome, at now: Instant) {
-        flash = Flash(outcome.message, isError: !outcome.accepted, at: now)
+        let sent = pending.isEmpty ? nil : pending.removeFirst()
+        flash = Flash(sent?.describe(outcome) ?? outcome.message, isError: !outcome.accepted, at: now)
     }
 
     /// The query for the source, given how many task rows the screen shows.
@@ -120,9 +156,10 @@ public struct ViewState: Sendable, Equatable {
         // A page above and below the visible rows, so that moving the cursor never waits.
         let margin = max(visibleTaskRows, 10)
         let offset = max(0, taskScroll - margin)
+        // The selected task goes along, so that the source finds it wherever the list moved it.
         return DashboardQuery(
             taskFilter: taskFilter, taskOrder: taskOrder, taskOffset: offset, taskLimit: visibleTaskRows + 2 * margin,
-            taskDetail: detail, eventLimit: 200)
+            taskDetail: detail, taskSelected: taskSelection.id, markedTasks: marked.sorted(), eventLimit: 200)
     }
 }
 

@@ -52,21 +52,31 @@ struct Table {
         return result
     }
 
-    /// Draws the heading in `rect`'s first row and `rows` below it; `selected` and `marked`
-    /// index into `rows`. Returns the rectangle the rows took.
+    /// A heading cell: the title, and the sort arrow on the sort column. The arrow always
+    /// shows: on a narrow column the title is cut (with `…`) to make room for it.
+    func heading(_ index: Int, width: Int) -> String {
+        let column = columns[index]
+        guard sortColumn == index else { return CharacterWidth.pad(column.title, to: width, alignRight: column.alignRight) }
+        let arrow = sortDescending ? Glyphs.sortDescending : Glyphs.sortAscending
+        let title = CharacterWidth.truncate(column.title, to: width - CharacterWidth.columns(of: arrow)) + arrow
+        return CharacterWidth.pad(title, to: width, alignRight: column.alignRight)
+    }
+
+    /// Draws the heading in `rect`'s first row and `rows` below it; `selected`, `lostCursor`
+    /// and `marked` index into `rows`. `lostCursor` is a cursor whose item left the list: its
+    /// row is underlined, not highlighted, because it is not selected. Returns the rectangle
+    /// the rows took.
     @discardableResult
-    func draw(_ canvas: inout Canvas, _ rect: Rect, rows: [[TableCell]], selected: Int?, marked: [Bool] = [], focused: Bool) -> Rect {
+    func draw(_ canvas: inout Canvas, _ rect: Rect, rows: [[TableCell]], selected: Int?, lostCursor: Int? = nil, marked: [Bool] = [], focused: Bool) -> Rect {
         guard rect.height > 0, rect.width > 0 else { return rect }
         let markColumn = 1
         let widths = widths(fitting: rect.width - markColumn)
         // Heading.
         var x = rect.x + markColumn
-        for (index, column) in columns.enumerated() {
+        for index in columns.indices {
             guard let width = widths[index] else { continue }
-            var title = column.title
-            if sortColumn == index { title += sortDescending ? Glyphs.sortDescending : Glyphs.sortAscending }
             let style = Style(sortColumn == index ? .title : .dim, attributes: sortColumn == index ? [.bold] : [])
-            canvas.write(CharacterWidth.pad(title, to: width, alignRight: column.alignRight), x: x, y: rect.y, style: style)
+            canvas.write(heading(index, width: width), x: x, y: rect.y, style: style)
             x += width + 1
         }
         // Rows.
@@ -85,6 +95,9 @@ struct Table {
                 guard let width = widths[index] else { continue }
                 if index < row.count { drawCell(&canvas, row[index], x: x, y: y, width: width, alignRight: column.alignRight, background: background) }
                 x += width + 1
+            }
+            if rowIndex == lostCursor {
+                canvas.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1)) { $0.attributes.insert(.underline) }
             }
         }
         return body

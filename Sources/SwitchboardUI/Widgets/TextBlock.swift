@@ -31,3 +31,48 @@ enum OverlayWindow {
         return Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
     }
 }
+
+/// Word wrapping for messages that must be read whole.
+enum TextWrap {
+    /// `text` in lines of at most `width` display columns, broken at spaces where it can be
+    /// and inside a word where a word is longer than a line.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [text] }
+        var lines: [String] = []
+        var current = ""
+        var used = 0
+        func flush() {
+            lines.append(current)
+            current = ""
+            used = 0
+        }
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            var word = Substring(word)
+            let wordWidth = CharacterWidth.columns(of: String(word))
+            if used > 0, used + 1 + wordWidth > width { flush() }
+            if used > 0 {
+                current += " "
+                used += 1
+            }
+            // A word longer than a line is cut across lines.
+            while CharacterWidth.columns(of: String(word)) > width - used {
+                var piece = ""
+                var pieceWidth = 0
+                for character in word {
+                    let w = CharacterWidth.columns(of: character)
+                    if used + pieceWidth + w > width { break }
+                    piece.append(character)
+                    pieceWidth += w
+                }
+                if piece.isEmpty, used == 0 { piece = String(word.first!) }
+                current += piece
+                word = word.dropFirst(piece.count)
+                flush()
+            }
+            current += word
+            used += CharacterWidth.columns(of: String(word))
+        }
+        if used > 0 || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+}
