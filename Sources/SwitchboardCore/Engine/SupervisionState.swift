@@ -38,9 +38,8 @@ struct SupervisionState: Sendable {
         if list.count > keep { list.removeFirst(list.count - keep) }
     }
 
+    /// Nearest rank, as everywhere (see `Percentile`).
     static func percentile(_ values: [Double], _ fraction: Double) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * fraction))]
+        Percentile.nearestRank(values, fraction)
     }
 }

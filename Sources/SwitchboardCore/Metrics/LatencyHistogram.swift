@@ -59,11 +59,11 @@ public struct LatencyHistogram: Sendable, Hashable {
         maximum = 0
     }
 
-    /// The value below which the given fraction (0…1) of recordings fall, in nanoseconds;
-    /// zero when nothing was recorded.
+    /// The nearest-rank percentile (see `Percentile`) of the recordings, to the bucket's
+    /// precision, in nanoseconds; zero when nothing was recorded.
     public func percentile(_ fraction: Double) -> Int64 {
         guard count > 0 else { return 0 }
-        let target = max(1, UInt64((Double(count) * min(max(fraction, 0), 1)).rounded(.up)))
+        let target = UInt64(Percentile.rank(count: Int(count), fraction: fraction))
         var seen: UInt64 = 0
         for (index, bucketCount) in counts.enumerated() where bucketCount > 0 {
             seen += bucketCount

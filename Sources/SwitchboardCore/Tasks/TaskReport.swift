@@ -49,10 +49,8 @@ public struct TaskReport: Hashable, Sendable, Codable {
             .sorted { $0.name.localizedNumericLess(than: $1.name) }
     }
 
-    /// Nearest-rank percentile of sorted values.
+    /// Nearest-rank percentile of sorted values, as everywhere (see `Percentile`).
     static func percentile(_ sorted: [Double], _ fraction: Double) -> Double? {
-        guard !sorted.isEmpty else { return nil }
-        let rank = Int((fraction * Double(sorted.count)).rounded(.up)) - 1
-        return sorted[min(max(rank, 0), sorted.count - 1)]
+        Percentile.nearestRank(sorted: sorted, fraction)
     }
 }

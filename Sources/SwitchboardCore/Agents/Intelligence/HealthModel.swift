@@ -89,9 +89,8 @@ public struct HealthModel: Sendable, Hashable {
             score -= 60 * errorRate
         }
 
-        if let median = poolMedianSeconds, median > 0, observations.durations.count >= 3 {
-            let recent = Array(observations.durations.suffix(5))
-            let mine = recent.sorted()[recent.count / 2]
+        if let median = poolMedianSeconds, median > 0, observations.durations.count >= 3,
+           let mine = Percentile.nearestRank(Array(observations.durations.suffix(5)), 0.5) {
             let slowdown = mine / median
             health.slowdown = (slowdown * 100).rounded() / 100
             if slowdown > slowdownThreshold, weight >= 0.5 {
