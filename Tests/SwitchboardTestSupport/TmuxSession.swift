@@ -14,7 +14,10 @@ public final class TmuxSession: @unchecked Sendable {
     /// `linger` keeps the terminal open that long after the program ends, so that tests can
     /// see what state it left the terminal in (tmux forgets it once the pane is dead).
     public init(width: Int = 160, height: Int = 48, command: [String], environment: [String: String] = [:], linger: Int = 0) throws {
-        socket = "sbtest-\(UUID().uuidString.prefix(8))"
+        // SWITCHBOARD_TEST_TMUX_PREFIX names the sockets (one per worktree, say), so that
+        // parallel runs can tell their tmux servers apart.
+        let prefix = ProcessInfo.processInfo.environment["SWITCHBOARD_TEST_TMUX_PREFIX"].flatMap { $0.isEmpty ? nil : $0 } ?? "sbtest"
+        socket = "\(prefix)-\(UUID().uuidString.prefix(8))"
         // Panes stay after their program exits (so tests can read the exit status), from the
         // server's start: setting it after the session starts races a quick exit.
         configuration = NSTemporaryDirectory() + "/\(socket).conf"
@@ -44,6 +47,46 @@ public final class TmuxSession: @unchecked Sendable {
     public func capture(colors: Bool = false) -> String {
         let arguments = ["capture-pane", "-p", "-t", name] + (colors ? ["-e"] : [])
         return (try? tmux(arguments).stdout) ?? ""
+    }
+
+    /// The text drawn in reverse video on each row (SGR 7), read from a capture with escape
+    /// sequences: how a selection shows without colour.
+    public func reverseVideoText() -> [String] {
+        capture(colors: true).split(separator: "\n", omittingEmptySubsequences: false).map { Self.reverseVideoText(of: String($0)) }
+    }
+
+    /// The characters of one captured row that are in reverse video.
+    public static func reverseVideoText(of line: String) -> String {
+        var reverse = false
+        var text = ""
+        var characters = line.unicodeScalars.makeIterator()
+        while let scalar = characters.next() {
+            guard scalar == "\u{1B}" else {
+                if reverse { text.unicodeScalars.append(scalar) }
+                continue
+            }
+            // CSI: ESC [ parameters final-byte; only SGR (final byte m) matters here.
+            guard characters.next() == "[" else { continue }
+            var parameters = ""
+            var final: Unicode.Scalar?
+            while let next = characters.next() {
+                if (0x40...0x7E).contains(next.value) {
+                    final = next
+                    break
+                }
+                parameters.unicodeScalars.append(next)
+            }
+            guard final == "m" else { continue }
+            for parameter in parameters.split(separator: ";", omittingEmptySubsequences: false) {
+                switch Int(parameter) ?? 0 {
+                case 0: reverse = false
+                case 7: reverse = true
+                case 27: reverse = false
+                default: break
+                }
+            }
+        }
+        return text
     }
 
     /// Sends tmux key names or literal text (`literal: true` sends the characters as typed).
