@@ -94,6 +94,30 @@ struct SelectionTests {
         #expect(press([.down, .character("]")], settled, after).1 == [.engine(.shiftPriority(.id(after.tasks.rows[3].id), by: 1))])
     }
 
+    @Test("before the first move the cursor is a row: a fresh screen stays at the top as tasks come and go")
+    func freshScreenStaysOnTop() {
+        let before = Fixtures.snapshot()
+        let fresh = Dashboard.settle(ViewState(), context(before))
+        #expect(fresh.taskSelection == .none)
+        // The first task finishes and sorts far down: the cursor does not chase it.
+        let first = before.tasks.rows[0]
+        let after = Fixtures.snapshot(tasks: Fixtures.tasks.map { task in
+            guard task.id == first.id else { return task }
+            var done = task
+            done.status = .completed
+            done.progress = 100
+            return done
+        })
+        #expect(after.tasks.rows[0].id != first.id)
+        let settled = Dashboard.settle(fresh, context(after))
+        #expect(settled.taskCursor == 0)
+        #expect(settled.taskScroll == 0)
+        // A key acts on the task the screen shows on that row now.
+        #expect(press([.character("]")], settled, after).1 == [.engine(.shiftPriority(.id(after.tasks.rows[0].id), by: 1))])
+        // The first move chooses: g on the top row chooses the task there.
+        #expect(press([.character("g")], settled, after).0.taskSelection == .item(after.tasks.rows[0].id))
+    }
+
     @Test("far moves: the source says where the chosen task is; a snapshot that did not look changes nothing")
     func outsideTheWindow() {
         let all = Fixtures.snapshot()
@@ -134,11 +158,15 @@ struct SelectionTests {
         // Typed in full, the same.
         let typed = press([.character("/")] + "status:queued".map(Key.character) + [.enter], selected, all).0
         #expect(Dashboard.settle(typed, context(queuedList)).taskSelection == .item(chosen))
-        // A filter that excludes it: the operator changed the list, so its first row is chosen.
+        // A filter that excludes it: nothing is chosen; the cursor is on the new list's first row.
         var elsewhere = filtered
         elsewhere.taskFilter = try TaskFilter(parsing: "status:failed")
+        elsewhere.taskCursor = 3
         let failedList = Fixtures.snapshot(filter: elsewhere.taskFilter)
-        #expect(Dashboard.settle(elsewhere, context(failedList)).taskSelection == .item(failedList.tasks.rows[0].id))
+        let unchosen = Dashboard.settle(elsewhere, context(failedList))
+        #expect(unchosen.taskSelection == .none)
+        #expect(unchosen.taskCursor == 0)
+        #expect(press([.character("]")], unchosen, failedList).1 == [.engine(.shiftPriority(.id(failedList.tasks.rows[0].id), by: 1))])
         // Reversing the sort keeps the task.
         let reversed = press([.character("S")], selected, all).0
         let reversedList = Fixtures.snapshot(order: reversed.taskOrder)

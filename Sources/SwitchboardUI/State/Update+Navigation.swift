@@ -44,8 +44,11 @@ extension UpdateStep {
         }
     }
 
-    /// The selected task: the one the operator chose, wherever the list has moved it.
-    var selectedTaskID: TaskID? { state.taskSelection.id }
+    /// The selected task: the one the operator chose, wherever the list has moved it; before
+    /// any choice, the one the screen shows on the cursor's row.
+    var selectedTaskID: TaskID? {
+        state.taskSelection == .none ? snapshot?.task(at: state.taskCursor)?.id : state.taskSelection.id
+    }
 
     /// What the selected task looked like in the latest snapshot (for titles and priorities).
     var selectedTask: Task? { selectedTaskID.flatMap(task) }
@@ -57,13 +60,17 @@ extension UpdateStep {
     }
 
     var selectedAgent: AgentRecord? {
+        let agents = Dashboard.listedAgents(snapshot, state)
+        if state.agentSelection == .none { return agents.indices.contains(state.agentCursor) ? agents[state.agentCursor] : nil }
         guard let name = state.agentSelection.id else { return nil }
-        return Dashboard.listedAgents(snapshot, state).first { $0.name == name }
+        return agents.first { $0.name == name }
     }
 
     var selectedQueue: QueueSummary? {
+        let queues = snapshot?.summary?.queues ?? []
+        if state.queueSelection == .none { return queues.indices.contains(state.queueCursor) ? queues[state.queueCursor] : nil }
         guard let name = state.queueSelection.id else { return nil }
-        return snapshot?.summary?.queues.first { $0.name == name }
+        return queues.first { $0.name == name }
     }
 
     /// Why nothing is selected in a list, for the footer: the chosen item left it, or nothing

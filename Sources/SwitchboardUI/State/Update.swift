@@ -19,8 +19,7 @@ extension Dashboard {
         let layout = Layout(width: context.width, height: context.height, state: state)
         if let snapshot = context.snapshot, snapshot.answers(state) {
             state.taskCursor = clamp(state.taskCursor, count: snapshot.tasks.total)
-            let (selection, row) = state.taskSelection.relocated(
-                index: snapshot.index(of:), known: snapshot.knowsWhere(_:), rowID: snapshot.task(at: state.taskCursor)?.id)
+            let (selection, row) = state.taskSelection.relocated(index: snapshot.index(of:), known: snapshot.knowsWhere(_:))
             state.taskSelection = selection
             if let row { state.taskCursor = clamp(row, count: snapshot.tasks.total) }
         }
@@ -28,20 +27,16 @@ extension Dashboard {
         if context.snapshot != nil {
             let agents = listedAgents(context.snapshot, state)
             state.agentCursor = clamp(state.agentCursor, count: agents.count)
-            let (selection, row) = state.agentSelection.relocated(
-                index: { name in agents.firstIndex { $0.name == name } }, known: { _ in true },
-                rowID: agents.indices.contains(state.agentCursor) ? agents[state.agentCursor].name : nil)
+            let (selection, row) = state.agentSelection.relocated(index: { name in agents.firstIndex { $0.name == name } }, known: { _ in true })
             state.agentSelection = selection
-            if let row { state.agentCursor = row }
+            if let row { state.agentCursor = clamp(row, count: agents.count) }
         }
         state.agentScroll = scroll(state.agentScroll, cursor: state.agentCursor, visible: layout.visibleAgentRows)
         if let queues = context.snapshot?.summary?.queues {
             state.queueCursor = clamp(state.queueCursor, count: queues.count)
-            let (selection, row) = state.queueSelection.relocated(
-                index: { name in queues.firstIndex { $0.name == name } }, known: { _ in true },
-                rowID: queues.indices.contains(state.queueCursor) ? queues[state.queueCursor].name : nil)
+            let (selection, row) = state.queueSelection.relocated(index: { name in queues.firstIndex { $0.name == name } }, known: { _ in true })
             state.queueSelection = selection
-            if let row { state.queueCursor = row }
+            if let row { state.queueCursor = clamp(row, count: queues.count) }
         }
         return state
     }
