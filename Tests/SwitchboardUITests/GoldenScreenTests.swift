@@ -135,6 +135,18 @@ struct GoldenScreenTests {
         }
     }
 
+    @Test("help at 80×24, scrolled to the command line: commands and descriptions stay apart")
+    func helpCommands() throws {
+        var state = ViewState()
+        let lines = HelpOverlay.lines(.standard)
+        let title = try #require(lines.firstIndex { $0.first?.0 == "Command line" })
+        state.overlay = .help(scroll: title)
+        let canvas = render(state, width: 80, height: 24)
+        try Golden.check(canvas, "overlay-help-commands-80x24")
+        #expect(canvas.text.contains(":submit TITLE [priority:P queue:Q cap:C tag:T after:ID] "))
+        #expect(!canvas.text.contains("after:ID]submit"))
+    }
+
     @Test("too small, and 20×5")
     func tooSmall() throws {
         let canvas = render(ViewState(), width: 40, height: 10)

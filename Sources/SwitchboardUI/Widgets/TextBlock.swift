@@ -1,7 +1,7 @@
 /// A line of text made of runs in their roles.
 typealias StyledLine = [(String, Role)]
 
-/// Lines of styled text in a rectangle, from line `scroll` on; lines too long are cut.
+/// Lines of styled text in a rectangle, from line `scroll` on; lines too long are cut with `…`.
 enum TextBlock {
     static func draw(_ canvas: inout Canvas, _ rect: Rect, lines: [StyledLine], scroll: Int = 0) {
         guard rect.height > 0, rect.width > 0 else { return }
@@ -11,7 +11,7 @@ enum TextBlock {
             for (text, role) in line {
                 let room = rect.maxX - x
                 guard room > 0 else { break }
-                x += canvas.write(text, x: x, y: rect.y + row, style: Style(role, attributes: role == .title ? [.bold] : []), maxWidth: room)
+                x += canvas.write(CharacterWidth.truncate(text, to: room), x: x, y: rect.y + row, style: Style(role, attributes: role == .title ? [.bold] : []), maxWidth: room)
             }
         }
     }
