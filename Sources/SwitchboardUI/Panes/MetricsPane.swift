@@ -55,7 +55,8 @@ enum MetricsPane {
         for line in lines.prefix(max(0, inner.maxY - y)) {
             var x = inner.x + 1
             for (text, role) in line {
-                x += canvas.write(text, x: x, y: y, style: Style(role), maxWidth: inner.maxX - x)
+                guard inner.maxX - x > 0 else { break }
+                x += canvas.write(CharacterWidth.truncate(text, to: inner.maxX - x), x: x, y: y, style: Style(role), maxWidth: inner.maxX - x)
             }
             y += 1
         }
@@ -115,7 +116,7 @@ enum EventLogPane {
             let y = inner.y + row
             x += canvas.write(Format.time(event.at, utcOffsetSeconds: context.utcOffsetSeconds) + "  ", x: x, y: y, style: Style(.dim))
             x += canvas.write(event.kind.label.column(kindWidth), x: x, y: y, style: Style(Role.of(event.kind)), maxWidth: inner.maxX - x)
-            canvas.write(event.message, x: x, y: y, style: Style(.foreground), maxWidth: inner.maxX - x)
+            canvas.write(CharacterWidth.truncate(event.message, to: inner.maxX - x), x: x, y: y, style: Style(.foreground), maxWidth: inner.maxX - x)
         }
     }
 }
