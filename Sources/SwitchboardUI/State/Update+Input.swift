@@ -163,7 +163,7 @@ extension UpdateStep {
             switch key {
             case .character("y"), .character("Y"), .enter:
                 state.overlay = nil
-                send(confirmation.command, saying: confirmation.command.summary + "…", pending: confirmation.pending)
+                send(confirmation.command, saying: confirmation.command.summary + "…")
             case .character("n"), .character("N"), .escape:
                 state.overlay = nil
                 flash("nothing done")

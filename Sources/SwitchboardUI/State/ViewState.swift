@@ -89,8 +89,6 @@ public struct ViewState: Sendable, Equatable {
         /// One line per item the command touches (shown below the question).
         public var items: [String]
         public var command: OperatorCommand
-        /// What the dashboard knew of the targets when it asked (for the answer's message).
-        var pending: PendingCommand?
 
         public init(question: String, items: [String] = [], command: OperatorCommand) {
             self.question = question
