@@ -70,18 +70,35 @@ public enum HostileInput {
         "delta", "sender", "metadata",
     ]
 
-    public static let operations = ["submit", "reprioritize", "shift-priority", "cancel", "retry", "pause", "resume", "queue", "send", "agent", "scale", "replicas", "bogus"]
+    public static let operations = ["submit", "submit", "submit", "submit", "reprioritize", "shift-priority", "cancel", "retry", "pause", "resume", "queue", "send", "agent", "scale", "replicas", "bogus"]
+
+    /// A task of a stored submit that decodes often: a hostile title, and sometimes a timeout,
+    /// deadline, start time or attempts from the edges of their ranges.
+    static func task(_ iterator: inout IndexingIterator<[UInt64]>) -> JSONValue {
+        var members: [String: JSONValue] = ["title": .string(text([iterator.next() ?? 0, iterator.next() ?? 0]))]
+        let flags = iterator.next() ?? 0
+        let timeouts: [Double] = [1, 315_360_000, 315_360_001, 9.3e9, 1e300, 0.000_000_001]
+        let times = ["2026-12-01T09:00:00Z", "2261-12-31T23:59:59.999Z", "2262-04-11T23:47:16.854Z", RFC3339.distantFutureText, "1970-01-01T00:00:00Z"]
+        if flags & 1 != 0 { members["timeout"] = .number(timeouts[Int((iterator.next() ?? 0) % UInt64(timeouts.count))]) }
+        if flags & 2 != 0 { members["deadline"] = .string(times[Int((iterator.next() ?? 0) % UInt64(times.count))]) }
+        if flags & 4 != 0 { members["startAfter"] = .string(times[Int((iterator.next() ?? 0) % UInt64(times.count))]) }
+        if flags & 8 != 0 { members["maxAttempts"] = .integer(Int64(bitPattern: iterator.next() ?? 0) % 2000) }
+        if flags & 16 != 0 { members["tags"] = .array([.string(text([iterator.next() ?? 0]))]) }
+        return .object(members)
+    }
 
     /// A stored command's JSON: a known `op` with random members.
     public static func command(_ recipe: [UInt64]) -> JSONValue {
         var iterator = recipe.makeIterator()
         let op = operations[Int((iterator.next() ?? 0) % UInt64(operations.count))]
         var members: [String: JSONValue] = ["op": .string(op)]
+        // Submissions carry the most values to check: give most of them tasks that decode.
+        if op == "submit" { members["tasks"] = .array([task(&iterator), task(&iterator)]) }
         while let pick = iterator.next() {
             let key = commandKeys[Int(pick % UInt64(commandKeys.count))]
             // Half the time a plausible shape for the key, so decoding gets past the first check.
             switch (key, (iterator.next() ?? 0) % 2) {
-            case ("tasks", 0): members[key] = .array([.object(["title": json(&iterator), "timeout": json(&iterator), "deadline": json(&iterator)])])
+            case ("tasks", 0): members[key] = .array([task(&iterator)])
             case ("select", 0): members[key] = .object(["ids": .array([json(&iterator)]), "filter": json(&iterator)])
             case ("message", 0): members[key] = .object(["recipient": json(&iterator), "body": .object(["json": json(&iterator)]), "ttl": json(&iterator)])
             default: members[key] = json(&iterator)

@@ -106,6 +106,7 @@ struct ParserPropertyTests {
         let harness = EngineHarness()
         harness.addAgent("Agent-1")
         let existing = harness.submit("existing")
+        var refusedInvalid = 0
         await propertyCheck(count: 3000, input: Gen<UInt64>.value().array(of: 0...24)) { recipe in
             let json = HostileInput.command(recipe)
             // Through the text form too, as the store holds it.
@@ -113,9 +114,13 @@ struct ParserPropertyTests {
             guard let command = try? OperatorCommand(json: reparsed) else { return }
             let valid = (try? command.validate()) != nil
             let outcome = harness.engine.execute(command, actor: .cli)
-            if !valid { #expect(!outcome.accepted, "an invalid command was applied: \(json.jsonText)") }
+            if !valid {
+                #expect(!outcome.accepted, "an invalid command was applied: \(json.jsonText)")
+                refusedInvalid += 1
+            }
             harness.tick()
         }
+        #expect(refusedInvalid > 20, "the generator reaches the engine with invalid commands (\(refusedInvalid))")
         // The engine still works after all of that.
         #expect(harness.engine.execute(.reprioritize(.id(existing), .critical), actor: .cli).accepted || harness.status(existing)?.isFinal == true)
         #expect(harness.engine.execute(.submit([TaskSpec(title: "after the storm")]), actor: .cli).accepted)
