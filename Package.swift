@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -128,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SwitchboardCoreTests",
-            dependencies: ["SwitchboardCore", "SwitchboardTestSupport"],
+            dependencies: ["SwitchboardCore", "SwitchboardTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictSwift
         ),
         .testTarget(
@@ -154,12 +155,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SwitchboardConfigTests",
-            dependencies: ["SwitchboardConfig", "SwitchboardTestSupport"],
+            dependencies: ["SwitchboardConfig", "SwitchboardTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "SwitchboardUITests",
-            dependencies: ["SwitchboardUI", "SwitchboardTestSupport"],
+            dependencies: ["SwitchboardUI", "SwitchboardTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Golden"],
             swiftSettings: strictSwift
         ),

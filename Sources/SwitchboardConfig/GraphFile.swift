@@ -27,12 +27,16 @@ public enum GraphFile {
         try readerRoot.onlyKeys(["task"])
         let tables = try document.tables(named: "task")
         guard !tables.isEmpty else { throw ConfigError(file: file, message: "no [[task]] tables") }
+        guard tables.count <= InputLimits.tasksPerSubmission else {
+            throw ConfigError(file: file, message: "\(tables.count) tasks; at most \(InputLimits.tasksPerSubmission) are accepted in one file")
+        }
         var specs: [TaskSpec] = []
         var names: [String: Int] = [:]
         for (index, table) in tables.enumerated() {
             let reader = TableReader(document: document, table: table, name: "task", index: index)
             try reader.onlyKeys(keys)
             let name = try reader.requiredString("name")
+            try reader.checkLine(name, "name")
             if let earlier = names[name] {
                 throw reader.error("name", "\"\(name)\" is already the name of the task at line \(document.line(ofTable: "task", index: earlier) ?? 0)")
             }
@@ -55,14 +59,29 @@ public enum GraphFile {
             }
             var deadline: Instant?
             if let text = try reader.string("deadline") {
-                guard let parsed = RFC3339.parse(text) else { throw reader.error("deadline", "expected an RFC 3339 time such as 2026-12-01T09:00:00Z") }
-                deadline = parsed
+                do {
+                    let parsed = try RFC3339.parseChecked(text)
+                    try Instant.checkAccepted(parsed)
+                    deadline = parsed
+                } catch {
+                    throw reader.error("deadline", error.message)
+                }
             }
-            specs.append(TaskSpec(
-                title: try reader.string("title") ?? name, queue: try reader.string("queue") ?? "default", payload: reader.json("payload"),
-                command: command, capabilities: try reader.strings("needs") ?? [], priority: priority, tags: try reader.strings("tags") ?? [],
-                dependencies: [], timeout: try reader.duration("timeout"), deadline: deadline, maxAttempts: try reader.int("max_attempts"),
-                localName: name))
+            let title = try reader.string("title") ?? name
+            try reader.checkLine(title, "title", maxBytes: InputLimits.titleBytes)
+            let spec = TaskSpec(
+                title: title, queue: try reader.name("queue") ?? "default", payload: reader.json("payload"),
+                command: command, capabilities: try reader.names("needs") ?? [], priority: priority, tags: try reader.names("tags") ?? [],
+                dependencies: [], timeout: try reader.duration("timeout"), deadline: deadline,
+                maxAttempts: try reader.int("max_attempts", in: InputLimits.maxAttempts), localName: name)
+            // What the keys above do not check on their own (the command's and payload's sizes).
+            do {
+                try spec.validate()
+            } catch {
+                let key = error.message.contains("payload") ? "payload" : error.message.contains("command") ? "command" : nil
+                throw reader.error(key, error.message)
+            }
+            specs.append(spec)
         }
         // Dependencies, now that every name is known.
         for (index, table) in tables.enumerated() {

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 import SwitchboardUI
 import TOMLKit
 
@@ -36,6 +37,9 @@ public enum KeyBindingsFile {
             }
             var keys: [Key] = []
             for spec in specs {
+                if let scalar = spec.unicodeScalars.first(where: InputLimits.isControl) {
+                    throw root.error(name, "the control character \(InputLimits.describe(scalar)) is not a key (write tab, enter, esc or ctrl-a…ctrl-z)")
+                }
                 guard let key = Key(spec: spec) else {
                     throw root.error(name, "\"\(spec)\" is not a key: use a character, or space, enter, esc, tab, shift-tab, backspace, delete, up, down, left, right, pgup, pgdn, home, end, f1–f12, ctrl-a…ctrl-z")
                 }

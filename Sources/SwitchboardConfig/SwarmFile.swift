@@ -67,7 +67,7 @@ public enum SwarmFile {
                 }
                 assignment = kind
             }
-            tick = try reader.duration("tick") ?? tick
+            tick = try reader.duration("tick", in: .milliseconds(1) ... .seconds(10)) ?? tick
         }
         var pools: [PoolSpec] = []
         for (index, table) in try document.tables(named: "pool").enumerated() {
@@ -87,9 +87,10 @@ public enum SwarmFile {
         for (index, table) in try document.tables(named: "queue").enumerated() {
             let reader = TableReader(document: document, table: table, name: "queue", index: index)
             try reader.onlyKeys(["name", "max_running", "paused"])
-            let maximum = try reader.int("max_running")
-            if let maximum, maximum < 1 { throw reader.error("max_running", "must be at least 1") }
-            queues.append(QueueSettings(name: try reader.requiredString("name"), paused: try reader.bool("paused") ?? false, maxRunning: maximum))
+            let maximum = try reader.int("max_running", in: 1...1_000_000)
+            let name = try reader.requiredString("name")
+            try reader.checkLine(name, "name")
+            queues.append(QueueSettings(name: name, paused: try reader.bool("paused") ?? false, maxRunning: maximum))
         }
         return SwarmSpec(pools: pools, queues: queues, assignment: assignment, tickInterval: tick)
     }
@@ -97,6 +98,7 @@ public enum SwarmFile {
     private static func pool(_ reader: TableReader, baseDirectory: String) throws(ConfigError) -> PoolSpec {
         try reader.onlyKeys(poolKeys)
         let name = try reader.requiredString("name")
+        try reader.checkLine(name, "name")
         let driverText = try reader.string("driver") ?? "process"
         guard let driver = DriverKind(rawValue: driverText) else {
             throw reader.error("driver", "\"\(driverText)\" is not one of process, command, simulated")
@@ -109,6 +111,7 @@ public enum SwarmFile {
                 command = try reader.strings("command")
             }
             if command?.isEmpty == true { throw reader.error("command", "must not be empty") }
+            for argument in command ?? [] { try reader.checkNoNUL(argument, "command") }
         }
         if driver == .process, command == nil { throw reader.error("command", "a process pool needs a command") }
         var directory = try reader.string("directory") ?? "."
@@ -118,32 +121,34 @@ public enum SwarmFile {
             guard let table = value.table else { throw reader.error("environment", "expected a table such as { KEY = \"value\" }") }
             for key in table.keys {
                 guard let text = table[key]?.string else { throw reader.error("environment", "the value of \(key) must be a string") }
+                guard !key.isEmpty, !key.contains("=") else { throw reader.error("environment", "\"\(key)\" is not a variable's name") }
+                try reader.checkNoNUL(key, "environment")
+                try reader.checkNoNUL(text, "environment")
                 environment[key] = text
             }
         }
-        let minimum = try reader.int("min_replicas") ?? 1
-        let maximum = try reader.int("max_replicas") ?? max(minimum, 1)
-        guard minimum >= 0 else { throw reader.error("min_replicas", "must be 0 or more") }
+        let minimum = try reader.int("min_replicas", in: OperatorCommand.replicaRange) ?? 1
+        let maximum = try reader.int("max_replicas", in: OperatorCommand.replicaRange) ?? max(minimum, 1)
         guard maximum >= minimum else { throw reader.error("max_replicas", "must be at least min_replicas (\(minimum))") }
-        let perAgent = try reader.int("tasks_per_agent") ?? 1
-        guard perAgent >= 1 else { throw reader.error("tasks_per_agent", "must be at least 1") }
-        let heartbeat = try reader.duration("heartbeat_interval") ?? .seconds(1)
+        let perAgent = try reader.int("tasks_per_agent", in: 1...1000) ?? 1
+        let heartbeat = try reader.duration("heartbeat_interval", in: heartbeatRange) ?? .seconds(1)
         let record = PoolRecord(
-            name: name, driver: driver.rawValue, capabilities: try reader.strings("capabilities") ?? [], role: try reader.string("role"),
+            name: name, driver: driver.rawValue, capabilities: try reader.names("capabilities") ?? [], role: try reader.name("role"),
             minReplicas: minimum, maxReplicas: maximum, tasksPerAgent: perAgent, heartbeatInterval: heartbeat.seconds,
-            memoryLimitBytes: try reader.bytes("memory_limit"), agentNames: try reader.strings("agent_names") ?? [])
+            memoryLimitBytes: try reader.bytes("memory_limit"), agentNames: try reader.names("agent_names") ?? [])
         var simulation = SimulationProfile(heartbeatInterval: heartbeat.seconds)
         if let value = reader.table["simulation"] {
             guard let table = value.table else { throw reader.error("simulation", "expected a [pool.simulation] table") }
             let sub = TableReader(document: reader.document, table: table, name: "pool.simulation", index: reader.index)
             try sub.onlyKeys(simulationKeys)
             simulation = SimulationProfile(
-                taskSeconds: try sub.double("task_seconds") ?? 2, jitter: try sub.double("jitter") ?? 0.5,
+                taskSeconds: try sub.double("task_seconds", in: 0.001...InputLimits.longestDuration.seconds) ?? 2,
+                jitter: try sub.double("jitter", in: 0...1) ?? 0.5,
                 failureRate: try probability(sub, "failure_rate"), hangRate: try probability(sub, "hang_rate"),
                 crashRate: try probability(sub, "crash_rate"), memoryBytes: try sub.bytes("memory") ?? (64 << 20),
                 memoryGrowthPerSecond: try sub.bytes("memory_growth") ?? 0,
-                heartbeatInterval: try sub.duration("heartbeat_interval")?.seconds ?? heartbeat.seconds,
-                heartbeatJitter: try sub.double("heartbeat_jitter") ?? 0.1, cpuPercent: try sub.double("cpu_percent") ?? 35,
+                heartbeatInterval: try sub.duration("heartbeat_interval", in: heartbeatRange)?.seconds ?? heartbeat.seconds,
+                heartbeatJitter: try sub.double("heartbeat_jitter", in: 0...0.9) ?? 0.1, cpuPercent: try sub.double("cpu_percent", in: 0...10_000) ?? 35,
                 messageRate: try probability(sub, "message_rate"))
         }
         // A command pool keeps its directory and environment even without a default command.
@@ -151,6 +156,9 @@ public enum SwarmFile {
             ?? (driver == .command ? LaunchSpec(arguments: [], directory: directory, environment: environment) : nil)
         return PoolSpec(record: record, driver: driver, launch: launch, simulation: simulation)
     }
+
+    /// How often agents beat: from 10 ms (more would flood the engine) to an hour.
+    static let heartbeatRange: ClosedRange<Duration> = .milliseconds(10) ... .seconds(3600)
 
     private static func probability(_ reader: TableReader, _ key: String) throws(ConfigError) -> Double {
         guard let value = try reader.double(key) else { return 0 }

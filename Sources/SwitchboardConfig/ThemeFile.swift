@@ -46,7 +46,7 @@ public enum ThemeFile {
                 overrides[role] = color
             }
         }
-        return Theme(name: try root.string("name") ?? defaultName, monochrome: try root.bool("monochrome") ?? false, overrides: overrides)
+        return Theme(name: try root.name("name") ?? defaultName, monochrome: try root.bool("monochrome") ?? false, overrides: overrides)
     }
 
     /// A colour is written as text, or as a bare 0–255 index.

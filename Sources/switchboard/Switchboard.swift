@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SwitchboardConfig
 import SwitchboardCore
 
 @main
@@ -12,17 +13,31 @@ struct Switchboard: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("switchboard: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("switchboard: \(oneLine(error.message))\n".utf8))
             Foundation.exit(error.code)
+        } catch let error as ConfigError {
+            // A file that does not load (graph, swarm, theme) is wrong usage: exit 64.
+            FileHandle.standardError.write(Data("switchboard: \(oneLine(error.description))\n".utf8))
+            Foundation.exit(64)
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is CleanExit || error is ExitCode { exit(withError: error) }
             let full = fullMessage(for: error)
             var line = full.split(separator: "\n").first.map(String.init) ?? "\(error)"
             if line.hasPrefix("Error: ") { line.removeFirst(7) }
-            FileHandle.standardError.write(Data("switchboard: \(line)\n".utf8))
+            FileHandle.standardError.write(Data("switchboard: \(oneLine(line))\n".utf8))
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// An error message as one line: control characters (from a quoted bad value) are shown
+    /// as `U+001B` instead of being written to the terminal.
+    static func oneLine(_ message: String) -> String {
+        var line = ""
+        for scalar in message.unicodeScalars {
+            if InputLimits.isControl(scalar) { line += InputLimits.describe(scalar) } else { line.unicodeScalars.append(scalar) }
+        }
+        return line
     }
 
     static let version = "0.1.0"

@@ -88,7 +88,7 @@ struct RunCommandTests {
         let run = try ProcessRunner.switchboard(
             ["run", "--config", RepositoryPath.file("examples/swarm.toml"), "--db", db, "--headless", "--exit-when-idle"], timeout: 60)
         #expect(run.status == 0, "\(run.stderr)")
-        let tasks = try JSONParser.parse(try ProcessRunner.switchboard(["tasks", "--db", db, "--json"]).stdout).arrayValue ?? []
+        let tasks = try JSONParser.parse(try ProcessRunner.switchboard(["tasks", "--db", db, "--json"]).stdout)["tasks"]?.arrayValue ?? []
         #expect(tasks.count == 20)
         #expect(tasks.allSatisfy { $0["status"] == "completed" })
         let agents = Set(tasks.compactMap { $0["agent"]?.stringValue })
@@ -125,7 +125,7 @@ struct RunCommandTests {
         let agents = try JSONParser.parse(listed.stdout).arrayValue ?? []
         #expect(agents.contains { $0["name"] == "echo-1" && $0["state"] == "draining" })
         let unknown = try ProcessRunner.switchboard(["agent", "restart", "nobody", "--db", db])
-        #expect(unknown.status == 1)
+        #expect(unknown.status == 4, "an unknown agent is not found: exit 4")
         #expect(unknown.stderr == "switchboard: no agent named nobody\n")
     }
 }

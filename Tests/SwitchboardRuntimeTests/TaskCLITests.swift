@@ -53,14 +53,14 @@ struct TaskCLITests {
         #expect(refused.stderr.contains("\(file):5:"), "\(refused.stderr)")
         #expect(refused.stderr.contains("cycle"))
         let none = try run(["tasks", "--json"])
-        #expect(try JSONParser.parse(none.stdout).arrayValue?.isEmpty == true)
+        #expect(try JSONParser.parse(none.stdout)["tasks"]?.arrayValue?.isEmpty == true)
 
         try cyclic.replacingOccurrences(of: "after = [\"build\", \"deploy\"]", with: "after = [\"build\"]").write(toFile: file, atomically: true, encoding: .utf8)
         let accepted = try run(["submit", "--file", file])
         #expect(accepted.status == 0, "\(accepted.stderr)")
         let ids = accepted.stdout.split(separator: "\n").map(String.init)
         #expect(ids.count == 3)
-        let all = try JSONParser.parse(try run(["tasks", "--json"]).stdout).arrayValue ?? []
+        let all = try JSONParser.parse(try run(["tasks", "--json"]).stdout)["tasks"]?.arrayValue ?? []
         #expect(Set(all.compactMap { $0["id"]?.stringValue }) == Set(ids))
         let deploy = all.first { $0["title"] == "Deploy" }
         #expect(deploy?["status"] == "blocked")

@@ -64,7 +64,7 @@ public enum AgentProtocol {
                 priority: json["priority"]?.stringValue.flatMap(Priority.init(parsing:)) ?? .normal,
                 body: MessageBody(json: json["body"] ?? .null), ttl: json["ttl"]?.doubleValue.map { .seconds(fractional: $0) },
                 tags: json["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-                correlationID: json["reply_to"]?.integerValue.map { MessageID(UInt64($0)) })
+                correlationID: json["reply_to"]?.integerValue.flatMap(UInt64.init(exactly:)).map(MessageID.init))
         case "log":
             return .log(agent: agent, level: json["level"]?.stringValue ?? "info", text: json["message"]?.stringValue ?? "")
         default:

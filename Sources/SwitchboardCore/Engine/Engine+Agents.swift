@@ -111,7 +111,7 @@ extension Engine {
     // MARK: Operator actions
 
     func act(_ action: AgentAction, on name: String, actor: Actor, now: Instant) -> CommandOutcome {
-        guard var agent = agents[name] else { return .refused("no agent named \(name)") }
+        guard var agent = agents[name] else { return .notFound("no agent named \(name)") }
         switch action {
         case .pause:
             guard agent.state != .stopped else { return .refused("\(name) is stopped") }

@@ -1,14 +1,21 @@
 extension Engine {
     /// Applies one operator command now and says what it did. Every task it changes gets a
     /// history line naming the actor.
+    /// A command that fails `validate()` (a row written by something other than the CLI, or by
+    /// an older one) is refused with the reason, never applied.
     func apply(_ command: OperatorCommand, actor: Actor, now: Instant) -> CommandOutcome {
+        do {
+            try command.validate()
+        } catch {
+            return .refused(error.message)
+        }
         switch command {
         case .submit(let specs):
             do {
                 let ids = try submit(specs, actor: actor, now: now)
                 return CommandOutcome(accepted: true, message: "submitted \(ids.count) task(s)", tasks: ids)
             } catch {
-                return .refused(error.message)
+                return error.notFound ? .notFound(error.message) : .refused(error.message)
             }
         case .reprioritize(let selector, let priority):
             return forEach(selector, matching: { !$0.status.isFinal }, verb: "reprioritised") { slot in
@@ -65,7 +72,7 @@ extension Engine {
         case .scalePool(let name, let minimum, let maximum):
             return scale(pool: name, minimum: minimum, maximum: maximum, actor: actor, now: now)
         case .adjustReplicas(let name, let delta):
-            guard let pool = pools[name] else { return .refused("no pool named \(name)") }
+            guard let pool = pools[name] else { return .notFound("no pool named \(name)") }
             let target = max(0, pool.desiredReplicas + delta)
             return scale(pool: name, minimum: min(target, pool.minReplicas + delta).clamped(0, target), maximum: max(target, pool.maxReplicas), actor: actor, now: now, pin: target)
         }
@@ -77,7 +84,7 @@ extension Engine {
         switch selector {
         case .ids(let ids):
             for id in ids {
-                guard let slot = taskSlots[id] else { return .refused("no task \(id)") }
+                guard let slot = taskSlots[id] else { return .notFound("no task \(id)") }
                 guard matching(tasks[slot]) else { return .refused("\(id) is \(tasks[slot].status.rawValue); it cannot be \(verb)") }
                 slots.append(slot)
             }
@@ -156,7 +163,7 @@ extension Engine {
     }
 
     private func scale(pool name: String, minimum: Int?, maximum: Int?, actor: Actor, now: Instant, pin: Int? = nil) -> CommandOutcome {
-        guard var pool = pools[name] else { return .refused("no pool named \(name)") }
+        guard var pool = pools[name] else { return .notFound("no pool named \(name)") }
         let newMinimum = minimum ?? pool.minReplicas
         let newMaximum = maximum ?? pool.maxReplicas
         guard newMinimum >= 0, newMaximum >= newMinimum else {

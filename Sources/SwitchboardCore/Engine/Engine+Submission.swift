@@ -3,10 +3,13 @@ public struct SubmissionError: Error, Hashable, Sendable, CustomStringConvertibl
     public var message: String
     /// The positions (in the submission) of the tasks involved, for error messages that name lines.
     public var positions: [Int]
+    /// Refused because a task it names (a prerequisite, a parent) does not exist.
+    public var notFound: Bool
 
-    public init(_ message: String, positions: [Int] = []) {
+    public init(_ message: String, positions: [Int] = [], notFound: Bool = false) {
         self.message = message
         self.positions = positions
+        self.notFound = notFound
     }
 
     public var description: String { message }
@@ -35,7 +38,7 @@ extension Engine {
                 positionByName[name] = position
             }
             if let parent = spec.parent, taskSlots[parent] == nil {
-                throw SubmissionError("task \(position + 1): parent \(parent) does not exist", positions: [position])
+                throw SubmissionError("task \(position + 1): parent \(parent) does not exist", positions: [position], notFound: true)
             }
         }
         // Edges inside the submission, for the cycle check and the order of creation.
@@ -45,7 +48,7 @@ extension Engine {
                 switch dependency.reference {
                 case .id(let id):
                     guard taskSlots[id] != nil else {
-                        throw SubmissionError("task \(position + 1) needs \(id), which does not exist", positions: [position])
+                        throw SubmissionError("task \(position + 1) needs \(id), which does not exist", positions: [position], notFound: true)
                     }
                 case .local(let name):
                     guard let target = positionByName[name] else {

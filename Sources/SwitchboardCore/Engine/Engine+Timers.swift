@@ -79,7 +79,9 @@ extension Engine {
 
 /// "1.5s", "2m05s", "1h02m": short durations for history lines and tables.
 public func formatSeconds(_ seconds: Double) -> String {
-    if seconds < 0.001 { return "0s" }
+    // NaN reads as 0s and anything beyond a million days as that: Int() would trap on them.
+    let seconds = min(seconds, 86_400e6)
+    if !(seconds >= 0.001) { return "0s" }
     if seconds < 10 {
         let tenths = Int((seconds * 10).rounded())
         return tenths % 10 == 0 ? "\(tenths / 10)s" : "\(tenths / 10).\(tenths % 10)s"

@@ -145,15 +145,33 @@ extension TaskSpec {
                 throw CommandDecodingError("a dependency needs an \"id\" or a \"name\"")
             }
         }
+        func seconds(_ key: String) throws(CommandDecodingError) -> Duration? {
+            guard let value = json[key] else { return nil }
+            guard let number = value.doubleValue, number.isFinite, number > 0, number <= InputLimits.longestDuration.seconds else {
+                throw CommandDecodingError("\"\(key)\" must be a number of seconds between 0 and \(Int(InputLimits.longestDuration.seconds))")
+            }
+            return .seconds(fractional: number)
+        }
+        func time(_ key: String) throws(CommandDecodingError) -> Instant? {
+            guard let value = json[key] else { return nil }
+            guard let text = value.stringValue else { throw CommandDecodingError("\"\(key)\" must be an RFC 3339 time") }
+            do {
+                let instant = try RFC3339.parseChecked(text)
+                try Instant.checkAccepted(instant)
+                return instant
+            } catch {
+                throw CommandDecodingError("\"\(key)\": \(error.message)")
+            }
+        }
         self.init(
             title: title, queue: json["queue"]?.stringValue ?? "default", payload: json["payload"],
             command: json["command"]?.arrayValue?.compactMap(\.stringValue),
             capabilities: json["needs"]?.arrayValue?.compactMap(\.stringValue) ?? [],
             priority: json["priority"]?.stringValue.flatMap(Priority.init(parsing:)) ?? .normal,
             tags: json["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [], dependencies: dependencies,
-            timeout: json["timeout"]?.doubleValue.map { .seconds(fractional: $0) },
-            deadline: json["deadline"]?.stringValue.flatMap(RFC3339.parse),
-            startAfter: json["startAfter"]?.stringValue.flatMap(RFC3339.parse),
+            timeout: try seconds("timeout"),
+            deadline: try time("deadline"),
+            startAfter: try time("startAfter"),
             maxAttempts: json["maxAttempts"]?.integerValue.map(Int.init),
             parent: json["parent"]?.stringValue.flatMap(TaskID.init(parsing:)),
             localName: json["name"]?.stringValue)
@@ -187,13 +205,26 @@ extension MessageDraft {
             guard let decoded = Base64.decode(bytes) else { throw CommandDecodingError("the message body is not base64") }
             body = MessageBody(bytes: decoded)
         }
+        var ttl: Duration?
+        if let value = json["ttl"] {
+            guard let number = value.doubleValue, number.isFinite, number > 0, number <= InputLimits.longestDuration.seconds else {
+                throw CommandDecodingError("\"ttl\" must be a number of seconds between 0 and \(Int(InputLimits.longestDuration.seconds))")
+            }
+            ttl = .seconds(fractional: number)
+        }
+        var correlationID: MessageID?
+        if let value = json["correlationId"] {
+            guard let number = value.integerValue.flatMap(UInt64.init(exactly:)) else {
+                throw CommandDecodingError("\"correlationId\" must be a message id")
+            }
+            correlationID = MessageID(number)
+        }
         self.init(
             kind: json["kind"]?.stringValue.flatMap(MessageKind.init(rawValue:)) ?? .direct,
             priority: json["priority"]?.stringValue.flatMap(Priority.init(parsing:)) ?? .normal,
             sender: json["sender"]?.stringValue ?? "cli", recipient: recipient, body: body,
             tags: json["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [],
             metadata: json["metadata"]?.objectValue?.compactMapValues(\.stringValue) ?? [:],
-            ttl: json["ttl"]?.doubleValue.map { .seconds(fractional: $0) },
-            correlationID: json["correlationId"]?.integerValue.map { MessageID(UInt64($0)) })
+            ttl: ttl, correlationID: correlationID)
     }
 }

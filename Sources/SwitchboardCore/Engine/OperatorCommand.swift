@@ -56,28 +56,39 @@ public struct CommandOutcome: Hashable, Sendable {
     public var message: String
     public var tasks: [TaskID]
     public var messages: [MessageID]
+    /// Refused because what the command names (a task, an agent, a pool) does not exist: the
+    /// CLI exits 4 for it instead of 1.
+    public var notFound: Bool
 
-    public init(accepted: Bool, message: String, tasks: [TaskID] = [], messages: [MessageID] = []) {
+    public init(accepted: Bool, message: String, tasks: [TaskID] = [], messages: [MessageID] = [], notFound: Bool = false) {
         self.accepted = accepted
         self.message = message
         self.tasks = tasks
         self.messages = messages
+        self.notFound = notFound
     }
 
     public static func refused(_ message: String) -> CommandOutcome { CommandOutcome(accepted: false, message: message) }
 
+    /// A refusal because the task, agent or pool named does not exist.
+    public static func notFound(_ message: String) -> CommandOutcome { CommandOutcome(accepted: false, message: message, notFound: true) }
+
+    /// `{"ok", "message", "tasks", "messages"}`, plus `"notFound": true` on such a refusal.
     public var json: JSONValue {
-        [
+        var members: [String: JSONValue] = [
             "ok": .bool(accepted), "message": .string(message), "tasks": .array(tasks.map { .string($0.rawValue) }),
             "messages": .array(messages.map { .integer(Int64($0.rawValue)) }),
         ]
+        if notFound { members["notFound"] = .bool(true) }
+        return .object(members)
     }
 
     public init?(json: JSONValue) {
         guard let accepted = json["ok"]?.boolValue else { return nil }
         self.accepted = accepted
+        notFound = json["notFound"]?.boolValue ?? false
         message = json["message"]?.stringValue ?? ""
         tasks = json["tasks"]?.arrayValue?.compactMap { $0.stringValue.map(TaskID.init) } ?? []
-        messages = json["messages"]?.arrayValue?.compactMap { $0.integerValue.map { MessageID(UInt64($0)) } } ?? []
+        messages = json["messages"]?.arrayValue?.compactMap { $0.integerValue.flatMap(UInt64.init(exactly:)).map(MessageID.init) } ?? []
     }
 }

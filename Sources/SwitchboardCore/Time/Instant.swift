@@ -10,8 +10,10 @@ public struct Instant: Hashable, Comparable, Sendable {
         self.nanosecondsSinceEpoch = nanosecondsSinceEpoch
     }
 
+    /// An instant from seconds since the epoch, saturating at the ends of the representable
+    /// range (NaN is the epoch): converting a number never traps.
     public init(secondsSinceEpoch: Double) {
-        self.nanosecondsSinceEpoch = Int64((secondsSinceEpoch * 1e9).rounded())
+        self.nanosecondsSinceEpoch = Int64(saturating: secondsSinceEpoch * 1e9)
     }
 
     /// The epoch itself, used as the start of virtual time in tests.
@@ -25,10 +27,10 @@ public struct Instant: Hashable, Comparable, Sendable {
         lhs.nanosecondsSinceEpoch < rhs.nanosecondsSinceEpoch
     }
 
-    /// Saturating addition, so that `distantFuture + x` stays `distantFuture`.
+    /// Saturating addition, so that `distantFuture + x` stays `distantFuture` and nothing wraps.
     public static func + (lhs: Instant, rhs: Duration) -> Instant {
         let (sum, overflow) = lhs.nanosecondsSinceEpoch.addingReportingOverflow(rhs.nanoseconds)
-        if overflow { return rhs.nanoseconds > 0 ? .distantFuture : .epoch }
+        if overflow { return rhs.nanoseconds > 0 ? .distantFuture : Instant(nanosecondsSinceEpoch: .min) }
         return Instant(nanosecondsSinceEpoch: sum)
     }
 
@@ -36,12 +38,16 @@ public struct Instant: Hashable, Comparable, Sendable {
         lhs + .nanoseconds(-rhs.nanoseconds)
     }
 
+    /// The time between two instants, saturating (never wrapping) when it does not fit.
     public static func - (lhs: Instant, rhs: Instant) -> Duration {
-        .nanoseconds(lhs.nanosecondsSinceEpoch &- rhs.nanosecondsSinceEpoch)
+        .nanoseconds(lhs.nanoseconds(since: rhs))
     }
 
+    /// Nanoseconds from `earlier` to this instant, saturating at the bounds of `Int64`.
     public func nanoseconds(since earlier: Instant) -> Int64 {
-        nanosecondsSinceEpoch &- earlier.nanosecondsSinceEpoch
+        let (difference, overflow) = nanosecondsSinceEpoch.subtractingReportingOverflow(earlier.nanosecondsSinceEpoch)
+        if overflow { return earlier.nanosecondsSinceEpoch < 0 ? .max : .min }
+        return difference
     }
 }
 
@@ -62,9 +68,27 @@ extension Duration {
         return Double(seconds) + Double(attoseconds) / 1e18
     }
 
-    /// A duration from a floating-point number of seconds.
+    /// A duration from a floating-point number of seconds, saturating at the bounds of `Int64`
+    /// nanoseconds (NaN is zero): converting a number never traps. Input is range-checked
+    /// before it gets here (`InputLimits.longestDuration`); this is the last guard.
     public static func seconds(fractional value: Double) -> Duration {
-        .nanoseconds(Int64((value * 1e9).rounded()))
+        .nanoseconds(Int64(saturating: value * 1e9))
+    }
+}
+
+extension Int64 {
+    /// The nearest `Int64` to `value`, clamped to `Int64.min ... Int64.max`; NaN is 0.
+    /// `Int64(_: Double)` traps outside that range.
+    public init(saturating value: Double) {
+        if value.isNaN {
+            self = 0
+        } else if value >= 9_223_372_036_854_775_807.0 {  // 2^63 as a Double
+            self = .max
+        } else if value <= -9_223_372_036_854_775_808.0 {
+            self = .min
+        } else {
+            self = Int64(value.rounded())
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 /// The civil-date arithmetic is Howard Hinnant's `days_from_civil` / `civil_from_days`.
 public enum RFC3339 {
     public static func format(_ instant: Instant) -> String {
-        if instant == .distantFuture { return "9999-12-31T23:59:59.999Z" }
+        if instant == .distantFuture { return distantFutureText }
         let nanos = instant.nanosecondsSinceEpoch
         var seconds = nanos / 1_000_000_000
         var millis = (nanos % 1_000_000_000) / 1_000_000
@@ -25,10 +25,23 @@ public enum RFC3339 {
             + "\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(millis, 3))Z"
     }
 
-    /// Accepts `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`.
+    /// The text `format` writes for `Instant.distantFuture` ("never"), which `parse` reads back.
+    public static let distantFutureText = "9999-12-31T23:59:59.999Z"
+
+    /// Accepts `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` naming a real calendar day; nil for
+    /// anything else, and for times a 64-bit count of nanoseconds since 1970 cannot hold
+    /// (before 1677-09-21 or after 2262-04-11), except `distantFutureText`. Never traps.
     public static func parse(_ text: String) -> Instant? {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 20 else { return nil }
+        try? parseChecked(text)
+    }
+
+    /// Parses as `parse(_:)` does, saying why a text is refused.
+    public static func parseChecked(_ text: String) throws(InputError) -> Instant {
+        let shown = text.utf8.count > 40 ? String(text.prefix(40)) + "…" : text
+        let malformed = InputError("\"\(shown)\" is not an RFC 3339 time such as 2026-12-01T09:00:00Z")
+        if text == distantFutureText { return .distantFuture }
+        let bytes = Array(text.utf8.prefix(64))
+        guard bytes.count >= 20, bytes.count < 64 else { throw malformed }
         func number(_ start: Int, _ length: Int) -> Int64? {
             guard start + length <= bytes.count else { return nil }
             var value: Int64 = 0
@@ -42,8 +55,8 @@ public enum RFC3339 {
               let day = number(8, 2), bytes[10] == 84 || bytes[10] == 116 || bytes[10] == 32,
               let hour = number(11, 2), bytes[13] == 58, let minute = number(14, 2),
               bytes[16] == 58, let second = number(17, 2),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
-        else { return nil }
+              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second < 61
+        else { throw malformed }
         var index = 19
         var fractionNanos: Int64 = 0
         if index < bytes.count, bytes[index] == 46 {
@@ -55,25 +68,41 @@ public enum RFC3339 {
                 scale /= 10
                 index += 1
             }
-            if index == start { return nil }
+            if index == start { throw malformed }
         }
         var offsetSeconds: Int64 = 0
-        guard index < bytes.count else { return nil }
+        guard index < bytes.count else { throw malformed }
         switch bytes[index] {
         case 90, 122:
             index += 1
         case 43, 45:
             guard let offsetHour = number(index + 1, 2), bytes.count > index + 3, bytes[index + 3] == 58,
-                  let offsetMinute = number(index + 4, 2) else { return nil }
+                  let offsetMinute = number(index + 4, 2), offsetHour < 24, offsetMinute < 60 else { throw malformed }
             offsetSeconds = (offsetHour * 3600 + offsetMinute * 60) * (bytes[index] == 45 ? -1 : 1)
             index += 6
         default:
-            return nil
+            throw malformed
         }
-        guard index == bytes.count else { return nil }
+        guard index == bytes.count else { throw malformed }
+        // Four-digit years keep every sum below 2^40 seconds; only the scaling to nanoseconds
+        // can overflow, and it is checked.
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
-        return Instant(nanosecondsSinceEpoch: seconds * 1_000_000_000 + fractionNanos)
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let (nanos, overflow2) = scaled.addingReportingOverflow(fractionNanos)
+        guard !overflow, !overflow2 else {
+            throw InputError("\"\(shown)\" is outside the times Switchboard can hold (1677-09-21 to 2262-04-11)")
+        }
+        return Instant(nanosecondsSinceEpoch: nanos)
+    }
+
+    /// 28 to 31, by the Gregorian rules.
+    static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {

@@ -26,14 +26,50 @@ public enum CommandRows {
         var unreadable: [(Int64, String)] = []
         for row in try Row.fetchAll(db, sql: "SELECT id, issued_by, body FROM commands WHERE status = 'pending' AND id > ? ORDER BY id", arguments: [afterID]) {
             let id: Int64 = row["id"]
-            do {
-                let json = try JSONParser.parse(row["body"] as String)
-                commands.append(StoredCommand(id: id, command: try OperatorCommand(json: json), issuedBy: Actor(parsing: row["issued_by"])))
-            } catch {
-                unreadable.append((id, "unreadable command: \(error)"))
+            switch decode(row) {
+            case .success(let command): commands.append(command)
+            case .failure(let error): unreadable.append((id, "unreadable command: \(error.description)"))
             }
         }
         return (commands, unreadable)
+    }
+
+    /// Pending commands the engine will refuse, with why: rows that cannot be read, and
+    /// commands with a value out of range. For `switchboard store check`.
+    public static func unusable(_ db: Database) throws -> [(id: Int64, reason: String)] {
+        var found: [(id: Int64, reason: String)] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, issued_by, body FROM commands WHERE status = 'pending' ORDER BY id") {
+            let id: Int64 = row["id"]
+            switch decode(row) {
+            case .success(let stored):
+                do {
+                    try stored.command.validate()
+                } catch {
+                    found.append((id, error.message))
+                }
+            case .failure(let error):
+                found.append((id, "unreadable: \(error.description)"))
+            }
+        }
+        return found
+    }
+
+    /// One row as a command. Never traps on what a row holds: a column of the wrong type or
+    /// text that is not a command is an error, whoever wrote it.
+    private static func decode(_ row: Row) -> Result<StoredCommand, CommandDecodingError> {
+        let id: Int64 = row["id"]
+        let bodyValue: DatabaseValue = row["body"]
+        let issuerValue: DatabaseValue = row["issued_by"]
+        guard let body = String.fromDatabaseValue(bodyValue) else { return .failure(CommandDecodingError("the body is not text")) }
+        do {
+            let json = try JSONParser.parse(body)
+            let command = try OperatorCommand(json: json)
+            return .success(StoredCommand(id: id, command: command, issuedBy: Actor(parsing: String.fromDatabaseValue(issuerValue) ?? "cli")))
+        } catch let error as CommandDecodingError {
+            return .failure(error)
+        } catch {
+            return .failure(CommandDecodingError("\(error)"))
+        }
     }
 
     public static func writeOutcome(id: Int64, _ outcome: CommandOutcome, at now: Instant, _ db: Database) throws {

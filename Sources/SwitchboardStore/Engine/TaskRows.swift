@@ -133,11 +133,18 @@ public enum TaskQueries {
         try Row.fetchOne(db, sql: "SELECT \(TaskRows.columns) FROM tasks WHERE id = ?", arguments: [id.rawValue]).map(TaskRows.task(from:))
     }
 
-    /// Tasks matching a filter, newest first (or in submission order), at most `limit`.
-    /// Status, priority, agent and queue terms run in SQL; tags and words are checked in Swift.
-    public static func matching(_ filter: TaskFilter, limit: Int = 1000, oldestFirst: Bool = false, _ db: Database) throws -> [Task] {
+    /// Tasks matching a filter, newest first (or in submission order), at most `limit`; with
+    /// `beforeSequence`, only tasks submitted before that one (the next page of a newest-first
+    /// listing). Status, priority, agent and queue terms run in SQL; tags and words in Swift.
+    public static func matching(
+        _ filter: TaskFilter, limit: Int = 1000, oldestFirst: Bool = false, beforeSequence: UInt64? = nil, _ db: Database
+    ) throws -> [Task] {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
+        if let beforeSequence {
+            conditions.append("sequence < ?")
+            arguments.append(Int64(bitPattern: beforeSequence))
+        }
         if !filter.statuses.isEmpty {
             conditions.append("status IN (\(filter.statuses.map { _ in "?" }.joined(separator: ",")))")
             arguments += filter.statuses.map(\.rawValue).sorted()

@@ -89,7 +89,7 @@ enum MessageRows {
         let idValue: Int64 = row["id"]
         let tags = json("tags")?.arrayValue?.compactMap(\.stringValue) ?? []
         let metadata = json("metadata")?.objectValue?.compactMapValues(\.stringValue) ?? [:]
-        let dependsOn = json("depends_on")?.arrayValue?.compactMap { $0.integerValue.map { MessageID(UInt64($0)) } } ?? []
+        let dependsOn = json("depends_on")?.arrayValue?.compactMap { $0.integerValue.flatMap(UInt64.init(exactly:)).map(MessageID.init) } ?? []
         let encoding = MessageBody.Encoding(rawValue: UInt8(row["body_encoding"] as Int)) ?? .bytes
         var message = Message(
             id: MessageID(UInt64(bitPattern: idValue)),

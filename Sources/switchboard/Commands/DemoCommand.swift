@@ -47,8 +47,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         var limit: Duration?
         if let duration {
-            guard let parsed = Duration(parsing: duration), parsed > .zero else { throw ValidationError("--duration: \"\(duration)\" is not a duration (10s, 5m)") }
-            limit = parsed
+            limit = try CLI.parseDuration(duration, option: "--duration")
         } else if headless {
             limit = .seconds(10)
         }

@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        guard let duration = Duration(parsing: window), duration > .zero else { throw ValidationError("--window: \"\(window)\" is not a duration") }
+        let duration = try CLI.parseDuration(window, option: "--window")
         let tasks = try CLI.openStore(store).read { db in try TaskQueries.all(db) }
         let report = TaskReport(tasks: tasks, now: CLI.clock.now(), window: duration)
         if json {

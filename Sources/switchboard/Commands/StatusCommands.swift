@@ -126,8 +126,7 @@ struct SendCommand: ParsableCommand {
         guard let priority = Priority(parsing: priority) else { throw ValidationError("--priority: one of low, normal, high, urgent, critical") }
         var lifetime: Duration?
         if let ttl {
-            guard let parsed = Duration(parsing: ttl), parsed > .zero else { throw ValidationError("--ttl: \"\(ttl)\" is not a duration (30s, 10m)") }
-            lifetime = parsed
+            lifetime = try CLI.parseDuration(ttl, option: "--ttl")
         }
         let recipient: Recipient
         switch target {

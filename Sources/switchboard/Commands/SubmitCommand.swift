@@ -79,7 +79,14 @@ struct SubmitCommand: ParsableCommand {
         if Priority(parsing: priority) == nil {
             throw ValidationError("--priority: \"\(priority)\" is not one of low, normal, high, urgent, critical")
         }
-        if let timeout, Duration(parsing: timeout) == nil { throw ValidationError("--timeout: \"\(timeout)\" is not a duration (30s, 10m, 1h)") }
+        if let timeout { _ = try CLI.parseDuration(timeout, option: "--timeout") }
+        if let maxAttempts, !InputLimits.maxAttempts.contains(maxAttempts) {
+            throw ValidationError("--max-attempts must be between \(InputLimits.maxAttempts.lowerBound) and \(InputLimits.maxAttempts.upperBound)")
+        }
+        // Refused before it is parsed: a payload over the limit never costs more than its text.
+        if let payload, payload.utf8.count > InputLimits.payloadBytes {
+            throw ValidationError("--payload is \(payload.utf8.count) bytes; at most \(InputLimits.payloadBytes) are accepted")
+        }
     }
 
     func run() throws {
@@ -110,7 +117,7 @@ struct SubmitCommand: ParsableCommand {
             title: title ?? titleArgument ?? command.joined(separator: " "), queue: queue, payload: payloadValue,
             command: command.isEmpty ? nil : command, capabilities: capabilities, priority: Priority(parsing: priority)!,
             tags: tags, dependencies: try after.map { .init(.id(try CLI.parseTaskID($0))) },
-            timeout: timeout.flatMap(Duration.init(parsing:)),
+            timeout: try timeout.map { try CLI.parseDuration($0, option: "--timeout") },
             deadline: try deadline.map { try CLI.parseTime($0, option: "--deadline") },
             startAfter: try startAfter.map { try CLI.parseTime($0, option: "--start-after") },
             maxAttempts: maxAttempts, parent: try parent.map(CLI.parseTaskID))
@@ -124,7 +131,7 @@ struct SubmitCommand: ParsableCommand {
         if let cycle = TaskSpec.cycle(in: specs) {
             let names = cycle.map { specs[$0].localName ?? "?" }.joined(separator: " → ")
             let line = GraphFile.line(ofTask: cycle[0], in: text, file: path).map { ":\($0)" } ?? ""
-            throw CLIError("\(path)\(line): the dependencies form a cycle: \(names); nothing was submitted")
+            throw CLIError("\(path)\(line): the dependencies form a cycle: \(names); nothing was submitted", code: 64)
         }
         return specs
     }

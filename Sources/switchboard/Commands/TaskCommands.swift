@@ -35,11 +35,19 @@ struct TasksCommand: ParsableCommand {
     @Option(help: "A filter as typed in the dashboard: words plus status:, priority:, agent:, tag:, queue:.")
     var filter: String?
 
-    @Option(help: "At most this many.")
+    @Option(help: "At most this many (1–10000).")
     var limit = 200
 
-    @Flag(help: "Print a JSON array of tasks.")
+    @Option(help: "Continue a listing where the last one stopped (its \"cursor\").")
+    var cursor: String?
+
+    @Flag(help: "Print {\"tasks\": [...], \"limit\", \"more\", \"cursor\"} as JSON.")
     var json = false
+
+    func validate() throws {
+        guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 10000, not \(limit)") }
+        if let cursor, UInt64(cursor) == nil { throw ValidationError("--cursor: \"\(cursor)\" is not a cursor from an earlier listing") }
+    }
 
     func run() throws {
         var terms = status.map { "status:\($0)" } + priority.map { "priority:\($0)" }
@@ -54,10 +62,19 @@ struct TasksCommand: ParsableCommand {
             throw ValidationError(error.message)
         }
         let opened = try CLI.openStore(store)
-        let tasks = try opened.read { db in try TaskQueries.matching(parsed, limit: limit, db) }
+        // One more than asked, to know whether the listing stopped at its limit.
+        var tasks = try opened.read { db in
+            try TaskQueries.matching(parsed, limit: limit + 1, beforeSequence: cursor.flatMap { UInt64($0) }, db)
+        }
+        let more = tasks.count > limit
+        if more { tasks.removeLast() }
+        let page = TaskListing(tasks: tasks, limit: limit, more: more, cursor: more ? tasks.last.map { String($0.sequence) } : nil)
         if json {
-            try CLI.printJSON(tasks)
+            try CLI.printJSON(page)
             return
+        }
+        if let next = page.cursor {
+            printError("showing the newest \(limit) matching tasks; more with --cursor \(next) (or a larger --limit)")
         }
         let now = CLI.clock.now()
         print(TextTable.render(
@@ -66,6 +83,25 @@ struct TasksCommand: ParsableCommand {
                 [task.id.rawValue, task.priority.rawValue, task.status.rawValue + (task.overdue ? "!" : ""), "\(task.progress)%",
                  task.agent ?? "-", TextTable.age(task.createdAt, now: now), task.title]
             }))
+    }
+}
+
+/// `tasks --json`: one page of a newest-first listing. `more` says whether it stopped at
+/// `limit`; `cursor` (null when not) continues it with `--cursor`.
+struct TaskListing: Encodable {
+    var tasks: [Task]
+    var limit: Int
+    var more: Bool
+    var cursor: String?
+
+    enum CodingKeys: String, CodingKey { case tasks, limit, more, cursor }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(tasks, forKey: .tasks)
+        try container.encode(limit, forKey: .limit)
+        try container.encode(more, forKey: .more)
+        try container.encode(cursor, forKey: .cursor)
     }
 }
 

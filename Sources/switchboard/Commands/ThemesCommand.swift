@@ -49,7 +49,7 @@ struct ThemesCommand: ParsableCommand {
                 let changed = theme.differences(from: .standard)
                 print("\(file): ok — theme \"\(theme.name)\", \(changed.count) role(s) set, the rest from default")
             } catch {
-                throw CLIError(error.description)
+                throw CLIError(error.description, code: 64)
             }
         }
     }

@@ -12,9 +12,15 @@ enum CLI {
         try Store.open(path: options.path)
     }
 
-    /// Sends a command to the engine through the store and returns its outcome; a refusal is an
-    /// error (exit 1), no answer from a running engine exit 3.
+    /// Sends a command to the engine through the store and returns its outcome. A value out of
+    /// range is refused before anything is written (exit 64); a refusal is exit 1, or 4 when
+    /// what it names does not exist; no answer from a running engine is exit 3.
     static func send(_ command: OperatorCommand, _ options: StoreOptions) throws -> CommandOutcome {
+        do {
+            try command.validate()
+        } catch {
+            throw CLIError(error.message, code: 64)
+        }
         let store = try openStore(options)
         let outcome: CommandOutcome
         do {
@@ -22,7 +28,7 @@ enum CLI {
         } catch let error as EngineHostError {
             throw CLIError(error.description, code: 3)
         }
-        guard outcome.accepted else { throw CLIError(outcome.message) }
+        guard outcome.accepted else { throw CLIError(outcome.message, code: outcome.notFound ? 4 : 1) }
         return outcome
     }
 
@@ -44,11 +50,26 @@ enum CLI {
     }
 
     /// Parses a time: RFC 3339 (`2026-12-01T09:00:00Z`) or a duration from now (`+30m`, `2h`).
+    /// Refused (exit 64) when malformed or outside 1970 … 2261.
     static func parseTime(_ text: String, option: String) throws -> Instant {
-        if let instant = RFC3339.parse(text) { return instant }
-        let relative = text.hasPrefix("+") ? String(text.dropFirst()) : text
-        if let duration = Duration(parsing: relative) { return clock.now() + duration }
-        throw ValidationError("\(option): \"\(text)\" is neither a time (2026-12-01T09:00:00Z) nor a duration from now (+30m)")
+        do {
+            return try Instant.parse(operatorTime: text, now: clock.now())
+        } catch {
+            throw ValidationError("\(option): \(error.message)")
+        }
+    }
+
+    /// Parses a duration option (`30s`, `10m`, `1h30m`), refused (exit 64) when malformed,
+    /// not positive or longer than `InputLimits.longestDuration`.
+    static func parseDuration(_ text: String, option: String) throws -> Duration {
+        let duration: Duration
+        do {
+            duration = try Duration.parse(text)
+        } catch {
+            throw ValidationError("\(option): \(error.message)")
+        }
+        guard duration > .zero else { throw ValidationError("\(option): must be longer than zero") }
+        return duration
     }
 
     static func parseTaskID(_ text: String) throws -> TaskID {
