@@ -57,6 +57,8 @@ public final class Engine {
     public internal(set) var metrics = EngineMetrics()
     /// When the engine started (for uptime).
     public let startedAt: Instant
+    /// When the engine last ticked or took a report: a long gap is the engine's own pause.
+    var lastActiveAt: Instant?
 
     public init(configuration: EngineConfiguration = EngineConfiguration(), clock: any Clock, messages: (any MessageQueue)? = nil) {
         self.configuration = configuration
@@ -90,6 +92,7 @@ public final class Engine {
     @discardableResult
     public func tick() -> [EngineEffect] {
         let now = clock.now()
+        noticePause(now)
         let commands = inbox
         inbox.removeAll()
         for (id, command, actor) in commands {
