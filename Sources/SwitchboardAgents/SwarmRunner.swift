@@ -63,9 +63,10 @@ public final class SwarmRunner: @unchecked Sendable {
     /// Whether anything can still run.
     public var hasRunnableWork: Bool { loop.withHost { $0.engine.hasRunnableWork } }
 
-    /// Stops the engine (with a last commit), asks agents to leave (killing those that stay
-    /// past `grace`), and gives up the store's writer lock.
-    public func stop(grace: TimeInterval = 3) {
+    /// Stops the engine (with a last commit), asks agents to leave (the shutdown line, SIGTERM
+    /// after 3 s, SIGKILL 3 s later; any left after `grace` are killed at once), and gives up
+    /// the store's writer lock.
+    public func stop(grace: TimeInterval = 6.5) {
         lock.lock()
         if stopped {
             lock.unlock()

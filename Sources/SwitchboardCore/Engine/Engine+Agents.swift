@@ -129,6 +129,7 @@ extension Engine {
             agents[name] = agent
             if agent.currentTasks.isEmpty { finishDraining(name, now: now) }
         case .restart:
+            heldByOperator.remove(name)
             clearQuarantine(name)
             agents[name]?.quarantined = false
             if agent.state == .stopped {
@@ -142,6 +143,7 @@ extension Engine {
         case .stop:
             guard agent.state != .stopped else { return .refused("\(name) is already stopped") }
             endAgent(name, intent: .stop, reason: "\(name) stopped by \(actor)", now: now)
+            heldByOperator.insert(name)
             log(.operatorAction, name, "\(actor) asked \(name) to stop", at: now)
             return CommandOutcome(accepted: true, message: "\(name): stop")
         }

@@ -59,6 +59,9 @@ public final class Engine {
     public let startedAt: Instant
     /// When the engine last ticked or took a report: a long gap is the engine's own pause.
     var lastActiveAt: Instant?
+    /// Agents an operator stopped: they keep their place in their pool (it does not start a
+    /// replacement, nor reuse the name) until an operator restarts them or the pool shrinks.
+    var heldByOperator: Set<String> = []
 
     public init(configuration: EngineConfiguration = EngineConfiguration(), clock: any Clock, messages: (any MessageQueue)? = nil) {
         self.configuration = configuration
