@@ -15,16 +15,20 @@ public final class SwarmRunner: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
 
-    /// Becomes the engine of `store` (fails if another process is) and declares the swarm's pools
-    /// and queues; call `start()` to run.
+    /// Becomes the engine of `store` and declares the swarm's pools and queues; call `start()`
+    /// to run. Fails if another process is the engine and still is after `lockPatience` (a
+    /// command-line client applying a command holds the store for a moment; 5 s by default).
     public init(
         swarm: SwarmSpec, store: Store, clock: any Clock & Sendable = SystemClock(), configuration: EngineConfiguration,
+        lockPatience: Duration = .seconds(5),
         onEvent: @escaping @Sendable (EngineEvent) -> Void = { _ in }, onError: @escaping @Sendable (any Error) -> Void = { _ in }
     ) throws {
         self.store = store
         var engineConfiguration = configuration
         engineConfiguration.assignment = swarm.assignment
-        host = try EngineHost.open(store: store, clock: clock, configuration: engineConfiguration)
+        // A gap of a few ticks is the loop's own rhythm, not a pause of the engine.
+        engineConfiguration.pauseThreshold = max(engineConfiguration.pauseThreshold, swarm.tickInterval * 5)
+        host = try EngineHost.open(store: store, clock: clock, configuration: engineConfiguration, waitingUpTo: lockPatience)
         for pool in swarm.pools { host.engine.register(pool: pool.record) }
         for queue in swarm.queues { host.engine.configure(queue: queue) }
         try host.commit()

@@ -129,6 +129,9 @@ extension Engine {
             agents[name] = agent
             if agent.currentTasks.isEmpty { finishDraining(name, now: now) }
         case .restart:
+            if isStandIn, agent.state == .stopped {
+                return .refused("no engine runs on this store to start \(name); start one with `switchboard run`")
+            }
             heldByOperator.remove(name)
             clearQuarantine(name)
             agents[name]?.quarantined = false

@@ -62,6 +62,9 @@ public final class Engine {
     /// Agents an operator stopped: they keep their place in their pool (it does not start a
     /// replacement, nor reuse the name) until an operator restarts them or the pool shrinks.
     var heldByOperator: Set<String> = []
+    /// Set when a command-line client stands in for an absent engine (`applyCommandsOnly`):
+    /// commands that need a running engine are refused.
+    public var isStandIn = false
 
     public init(configuration: EngineConfiguration = EngineConfiguration(), clock: any Clock, messages: (any MessageQueue)? = nil) {
         self.configuration = configuration
