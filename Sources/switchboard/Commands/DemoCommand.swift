@@ -52,7 +52,7 @@ struct DemoCommand: ParsableCommand {
         } else if headless {
             limit = .seconds(10)
         }
-        let logger = logging.bootstrap(headless: headless)
+        let logger = logging.bootstrap(headless: headless, storePath: storePath)
         let store = try Store.open(path: storePath)
         let demo: DemoRunner
         do {
