@@ -50,6 +50,10 @@ extension Engine {
         let delay = configuration.taskRetryPolicy.delay(afterAttempt: attempt, random: &random)
         tasks[slot].availableAt = now + delay
         tasks[slot].agent = nil
+        // The next attempt starts from nothing (a timeout passes through `timeout` first, so
+        // the reset on leaving `running` does not see it).
+        tasks[slot].progress = 0
+        tasks[slot].progressNote = nil
         let why = "\(reason) (attempt \(attempt) of \(tasks[slot].maxAttempts)); retry in \(formatSeconds(delay.seconds))"
         release(slot, actor: .engine, reason: why, now: now)
     }
