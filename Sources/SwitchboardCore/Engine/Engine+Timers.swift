@@ -61,6 +61,7 @@ extension Engine {
     /// A task reached a final status: dependents learn of it, and a failure is logged.
     func finalize(_ slot: Int, as status: TaskStatus, now: Instant) {
         let id = tasks[slot].id
+        countOutcome(of: slot, as: status)
         if status == .failed { log(.taskFailed, id.rawValue, "\(id) \(tasks[slot].title) failed: \(tasks[slot].lastError ?? "")", at: now) }
         if status == .failed || status == .timeout { metrics.failed.record(at: now) }
         prerequisiteFinished(id, status: status, now: now)
