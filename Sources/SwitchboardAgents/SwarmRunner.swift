@@ -20,7 +20,7 @@ public final class SwarmRunner: @unchecked Sendable {
     /// command-line client applying a command holds the store for a moment; 5 s by default).
     public init(
         swarm: SwarmSpec, store: Store, clock: any Clock & Sendable = SystemClock(), configuration: EngineConfiguration,
-        lockPatience: Duration = .seconds(5),
+        retention: RetentionPolicy = .standard, lockPatience: Duration = .seconds(5),
         onEvent: @escaping @Sendable (EngineEvent) -> Void = { _ in }, onError: @escaping @Sendable (any Error) -> Void = { _ in }
     ) throws {
         self.store = store
@@ -28,7 +28,7 @@ public final class SwarmRunner: @unchecked Sendable {
         engineConfiguration.assignment = swarm.assignment
         // A gap of a few ticks is the loop's own rhythm, not a pause of the engine.
         engineConfiguration.pauseThreshold = max(engineConfiguration.pauseThreshold, swarm.tickInterval * 5)
-        host = try EngineHost.open(store: store, clock: clock, configuration: engineConfiguration, waitingUpTo: lockPatience)
+        host = try EngineHost.open(store: store, clock: clock, configuration: engineConfiguration, retention: retention, waitingUpTo: lockPatience)
         for pool in swarm.pools { host.engine.register(pool: pool.record) }
         for queue in swarm.queues { host.engine.configure(queue: queue) }
         try host.commit()
