@@ -243,7 +243,12 @@ public final class ProcessIO: @unchecked Sendable {
                     let text = String(decoding: last, as: UTF8.self)
                     events.append { self.callbacks.stderr(name, text) }
                 }
-                for descriptor in [remaining.process.stdout, remaining.process.stderr, remaining.process.stdin] { close(descriptor) }
+                // Close only what is still open: a descriptor closed at its end of file may
+                // already belong to someone else (the store's database file), and closing it
+                // again would pull it from under them.
+                if remaining.stdoutOpen { close(remaining.process.stdout) }
+                if remaining.stderrOpen { close(remaining.process.stderr) }
+                if remaining.stdinOpen { close(remaining.process.stdin) }
                 children.removeValue(forKey: name)
                 // What the child started lives on in its process group: it goes with the child
                 // (an agent's helpers must not outlive it). The group id cannot have been
