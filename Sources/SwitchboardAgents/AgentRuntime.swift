@@ -106,6 +106,7 @@ public final class AgentRuntime: @unchecked Sendable {
             commands.exited(name, status: status, signal: signal)
         } else {
             report(.exited(agent: name, status: status, signal: signal))
+            processes.exited(name)
         }
     }
 
@@ -145,8 +146,10 @@ public final class AgentRuntime: @unchecked Sendable {
         }
     }
 
-    /// Asks every agent to stop, waits up to `grace` for processes to leave, then kills the rest.
-    public func shutdown(grace: TimeInterval = 3) {
+    /// Asks every agent to stop — the shutdown line, SIGTERM 3 s later, SIGKILL 3 s after
+    /// that, to each process group — and waits for them to leave, at most `grace` seconds
+    /// (then the rest are killed at once).
+    public func shutdown(grace: TimeInterval = 6.5) {
         lock.lock()
         let agents = poolOfAgent
         stopping = true

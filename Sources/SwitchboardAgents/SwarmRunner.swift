@@ -15,16 +15,20 @@ public final class SwarmRunner: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
 
-    /// Becomes the engine of `store` (fails if another process is) and declares the swarm's pools
-    /// and queues; call `start()` to run.
+    /// Becomes the engine of `store` and declares the swarm's pools and queues; call `start()`
+    /// to run. Fails if another process is the engine and still is after `lockPatience` (a
+    /// command-line client applying a command holds the store for a moment; 5 s by default).
     public init(
         swarm: SwarmSpec, store: Store, clock: any Clock & Sendable = SystemClock(), configuration: EngineConfiguration,
+        retention: RetentionPolicy = .standard, lockPatience: Duration = .seconds(5),
         onEvent: @escaping @Sendable (EngineEvent) -> Void = { _ in }, onError: @escaping @Sendable (any Error) -> Void = { _ in }
     ) throws {
         self.store = store
         var engineConfiguration = configuration
         engineConfiguration.assignment = swarm.assignment
-        host = try EngineHost.open(store: store, clock: clock, configuration: engineConfiguration)
+        // A gap of a few ticks is the loop's own rhythm, not a pause of the engine.
+        engineConfiguration.pauseThreshold = max(engineConfiguration.pauseThreshold, swarm.tickInterval * 5)
+        host = try EngineHost.open(store: store, clock: clock, configuration: engineConfiguration, retention: retention, waitingUpTo: lockPatience)
         for pool in swarm.pools { host.engine.register(pool: pool.record) }
         for queue in swarm.queues { host.engine.configure(queue: queue) }
         try host.commit()
@@ -63,9 +67,10 @@ public final class SwarmRunner: @unchecked Sendable {
     /// Whether anything can still run.
     public var hasRunnableWork: Bool { loop.withHost { $0.engine.hasRunnableWork } }
 
-    /// Stops the engine (with a last commit), asks agents to leave (killing those that stay
-    /// past `grace`), and gives up the store's writer lock.
-    public func stop(grace: TimeInterval = 3) {
+    /// Stops the engine (with a last commit), asks agents to leave (the shutdown line, SIGTERM
+    /// after 3 s, SIGKILL 3 s later; any left after `grace` are killed at once), and gives up
+    /// the store's writer lock.
+    public func stop(grace: TimeInterval = 6.5) {
         lock.lock()
         if stopped {
             lock.unlock()

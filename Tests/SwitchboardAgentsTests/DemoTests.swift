@@ -26,6 +26,22 @@ struct DemoTests {
         #expect(pipelines.allSatisfy { $0.count == 4 && $0.last?.capabilities == ["review"] })
     }
 
+    @Test("--pace stretches the demo: work arrives less often, and tasks, timeouts and the agents' durations last longer")
+    func pace() {
+        func firstMinute(_ pace: Double) -> [[TaskSpec]] {
+            var workload = DemoWorkload(seed: 9, pace: pace)
+            return (0...600).flatMap { workload.due(at: Double($0) / 10) }
+        }
+        let brisk = firstMinute(1)
+        let calm = firstMinute(3)
+        let pipelines = { (batches: [[TaskSpec]]) in batches.filter { $0.count == 4 }.count }
+        #expect(pipelines(calm) * 3 <= pipelines(brisk) + 3, "\(pipelines(calm)) pipelines at pace 3 against \(pipelines(brisk)) at 1")
+        let hang = { (batches: [[TaskSpec]]) in batches.flatMap { $0 }.first { $0.payload?["outcome"]?.stringValue == "hang" }?.timeout }
+        #expect(hang(calm) == .seconds(12))
+        #expect(hang(brisk) == .seconds(4))
+        #expect(DemoSwarm.spec(pace: 3).pools.map(\.simulation.taskSeconds) == DemoSwarm.spec.pools.map { $0.simulation.taskSeconds * 3 })
+    }
+
     @Test("the swarm: eight agents Agent-1 … Agent-8 in three pools with different capabilities, one captain")
     func swarm() {
         let spec = DemoSwarm.spec
@@ -42,7 +58,7 @@ struct DemoTests {
     func headless() throws {
         let folder = TemporaryFolder()
         let result = try ProcessRunner.run(
-            TestBinary.switchboard, ["demo", "--headless", "--duration", "10", "--json", "--db", folder.file("demo.sqlite")], timeout: 60)
+            TestBinary.switchboard, ["demo", "--headless", "--duration", "10", "--json", "--pace", "1", "--db", folder.file("demo.sqlite")], timeout: 60)
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try JSONParser.parse(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         let tasks = summary["tasks"]?.objectValue ?? [:]

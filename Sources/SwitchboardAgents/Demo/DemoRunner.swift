@@ -13,6 +13,7 @@ public final class DemoRunner: @unchecked Sendable {
     private let startedAt = ContinuousClock.now
     private var workloadThread: Thread?
     private let seed: UInt64
+    private let pace: Double
 
     struct Counts {
         var restarts = 0
@@ -25,11 +26,13 @@ public final class DemoRunner: @unchecked Sendable {
     }
 
     /// Becomes the engine of `store` with the demo swarm (fails when another engine runs on it).
-    public init(store: Store, seed: UInt64, onEvent: @escaping @Sendable (EngineEvent) -> Void = { _ in }, onError: @escaping @Sendable (any Error) -> Void = { _ in }) throws {
+    /// `pace` stretches the workload and the agents' task durations (see `DemoWorkload`).
+    public init(store: Store, seed: UInt64, pace: Double = 1, onEvent: @escaping @Sendable (EngineEvent) -> Void = { _ in }, onError: @escaping @Sendable (any Error) -> Void = { _ in }) throws {
         self.seed = seed
+        self.pace = pace
         let counts = self.counts
         runner = try SwarmRunner(
-            swarm: DemoSwarm.spec, store: store, configuration: DemoSwarm.configuration(seed: seed),
+            swarm: DemoSwarm.spec(pace: pace), store: store, configuration: DemoSwarm.configuration(seed: seed), retention: DemoSwarm.retention,
             onEvent: { event in
                 counts.state.withLock { counts in
                     counts.events[event.kind, default: 0] += 1
@@ -56,7 +59,7 @@ public final class DemoRunner: @unchecked Sendable {
     }
 
     private func feedWorkload() {
-        var workload = DemoWorkload(seed: seed)
+        var workload = DemoWorkload(seed: seed, pace: pace)
         while !stopping.load(ordering: .relaxed) {
             let elapsed = (ContinuousClock.now - startedAt).seconds
             for batch in workload.due(at: elapsed) { runner.loop.command(.submit(batch), actor: .workload) }

@@ -1,4 +1,5 @@
 import SwitchboardCore
+import SwitchboardStore
 
 /// The built-in demo: eight simulated agents, Agent-1 … Agent-8, in three pools with different
 /// capabilities — a captain who plans and reviews, builders who scale with the backlog, testers
@@ -6,7 +7,11 @@ import SwitchboardCore
 public enum DemoSwarm {
     public static let leakyAgent = "Agent-7"
 
-    public static var spec: SwarmSpec {
+    public static var spec: SwarmSpec { spec(pace: 1) }
+
+    /// The swarm with task durations stretched by `pace` (see `DemoWorkload`).
+    public static func spec(pace: Double) -> SwarmSpec {
+        let pace = max(0.01, pace)
         let captain = PoolRecord(
             name: "captain", capabilities: ["plan", "review"], role: "captain", minReplicas: 1, maxReplicas: 1, heartbeatInterval: 1,
             memoryLimitBytes: 512 << 20, agentNames: ["Agent-1"])
@@ -18,11 +23,11 @@ public enum DemoSwarm {
             memoryLimitBytes: 512 << 20, agentNames: ["Agent-6", "Agent-7", "Agent-8"])
         return SwarmSpec(
             pools: [
-                PoolSpec(record: captain, driver: .simulated, simulation: SimulationProfile(taskSeconds: 0.8, jitter: 0.4, memoryBytes: 96 << 20, cpuPercent: 20)),
+                PoolSpec(record: captain, driver: .simulated, simulation: SimulationProfile(taskSeconds: 0.8 * pace, jitter: 0.4, memoryBytes: 96 << 20, cpuPercent: 20)),
                 PoolSpec(record: builders, driver: .simulated, simulation: SimulationProfile(
-                    taskSeconds: 2, jitter: 0.5, failureRate: 0.04, memoryBytes: 180 << 20, cpuPercent: 70)),
+                    taskSeconds: 2 * pace, jitter: 0.5, failureRate: 0.04, memoryBytes: 180 << 20, cpuPercent: 70)),
                 PoolSpec(record: testers, driver: .simulated, simulation: SimulationProfile(
-                    taskSeconds: 1.2, jitter: 0.5, failureRate: 0.1, memoryBytes: 220 << 20, memoryGrowthPerSecond: 3 << 19, cpuPercent: 45,
+                    taskSeconds: 1.2 * pace, jitter: 0.5, failureRate: 0.1, memoryBytes: 220 << 20, memoryGrowthPerSecond: 3 << 19, cpuPercent: 45,
                     messageRate: 0.2, leakingAgents: [leakyAgent])),
             ],
             queues: [QueueSettings(name: "ci"), QueueSettings(name: "ops"), QueueSettings(name: "reviews")],
@@ -32,6 +37,11 @@ public enum DemoSwarm {
     /// Engine settings for the demo: a short scale-down cooldown, so that a spike's scale-up is
     /// followed by the scale-down within seconds of the backlog clearing (production swarms
     /// keep the default 30 s, which rides out bursts).
+    /// How long the demo keeps finished work: ten minutes of tasks, their history, messages,
+    /// events and metrics, so that an hour's demo (or a day's) does not grow its store without
+    /// bound. Real stores keep a day (`RetentionPolicy.standard`).
+    public static let retention = RetentionPolicy(finished: .seconds(600), deadLetters: .seconds(600))
+
     public static func configuration(seed: UInt64) -> EngineConfiguration {
         var configuration = EngineConfiguration(seed: seed)
         configuration.scaleDownCooldown = .seconds(3)

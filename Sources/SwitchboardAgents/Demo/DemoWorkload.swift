@@ -5,7 +5,12 @@ import SwitchboardCore
 /// priorities; early on, a task that crashes its agent and one that hangs until it times out;
 /// and a backlog spike at 0.5 s and every two minutes after, which makes the builders scale up
 /// (and, once it is worked off, down again). Seeded: the same seed gives the same work.
+///
+/// `pace` stretches it: at pace 2 work arrives half as often and each task lasts twice as long
+/// (with the simulated agents' durations stretched alike by `DemoSwarm.spec(pace:)`), so that
+/// a person has time to act on a task before it is gone.
 public struct DemoWorkload: Sendable {
+    public let pace: Double
     private var random: SeededRandom
     private var nextPipeline = 0.2
     private var nextSingle = 0.9
@@ -17,7 +22,10 @@ public struct DemoWorkload: Sendable {
     public static let spikeEvery = 120.0
     public static let spikeSize = 24
 
-    public init(seed: UInt64) { random = SeededRandom(seed: seed) }
+    public init(seed: UInt64, pace: Double = 1) {
+        random = SeededRandom(seed: seed)
+        self.pace = max(0.01, pace)
+    }
 
     static let features = [
         "login", "search", "billing", "uploads", "dashboard", "exports", "webhooks", "sessions", "reports", "notifications", "caching",
@@ -33,31 +41,31 @@ public struct DemoWorkload: Sendable {
         var batches: [[TaskSpec]] = []
         if !firedCrash, elapsed >= 0.3 {
             firedCrash = true
-            var spec = TaskSpec(title: "Compile the flaky native module", queue: "ci", payload: ["outcome": "crash", "seconds": 1.5], capabilities: ["build"], priority: .high, tags: ["demo:crash"])
+            var spec = TaskSpec(title: "Compile the flaky native module", queue: "ci", payload: ["outcome": "crash", "seconds": .number(1.5 * pace)], capabilities: ["build"], priority: .high, tags: ["demo:crash"])
             spec.maxAttempts = 3
             batches.append([spec])
         }
         if !firedHang, elapsed >= 0.5 {
             firedHang = true
-            var spec = TaskSpec(title: "Wait for the partner API", queue: "ops", payload: ["outcome": "hang"], capabilities: ["test"], priority: .urgent, tags: ["demo:timeout"], timeout: .seconds(4))
+            var spec = TaskSpec(title: "Wait for the partner API", queue: "ops", payload: ["outcome": "hang"], capabilities: ["test"], priority: .urgent, tags: ["demo:timeout"], timeout: .seconds(fractional: 4 * pace))
             spec.maxAttempts = 1
             batches.append([spec])
         }
         while elapsed >= nextSpike {
             batches.append((0..<Self.spikeSize).map { index in
-                TaskSpec(title: "Resize image batch \(index + 1)", queue: "ops", payload: ["seconds": .number(0.4 + 0.6 * random.nextUnit())], capabilities: ["build"],
+                TaskSpec(title: "Resize image batch \(index + 1)", queue: "ops", payload: ["seconds": .number((0.4 + 0.6 * random.nextUnit()) * pace)], capabilities: ["build"],
                          priority: index % 3 == 0 ? .normal : .low, tags: ["spike"])
             })
             nextSpike += Self.spikeEvery
         }
         while elapsed >= nextPipeline {
             batches.append(pipeline())
-            nextPipeline += 1.5
+            nextPipeline += 1.5 * pace
         }
         while elapsed >= nextSingle {
             let title = Self.chores[random.nextInt(Self.chores.count)]
             batches.append([TaskSpec(title: title, queue: "ops", capabilities: [random.chance(0.5) ? "build" : "test"], priority: randomPriority(), tags: ["chore"])])
-            nextSingle += 1.5
+            nextSingle += 1.5 * pace
         }
         return batches
     }

@@ -48,14 +48,15 @@ final class CommandDriver: @unchecked Sendable {
         case .deliverTask(_, let assignment):
             run(assignment, on: agent)
         case .cancelTask(_, let task, _):
-            io.terminate(Self.childName(agent, task), grace: 2)
+            io.stop(Self.childName(agent, task), termAfter: 0, killAfter: 2)
         case .stopAgent, .killAgent, .restartAgent:
             lock.lock()
             let children = running.filter { $0.value.agent == agent }.map(\.key)
             for child in children { running.removeValue(forKey: child) }
             pools.removeValue(forKey: agent)
             lock.unlock()
-            for child in children { io.signal(child, SIGKILL) }
+            // A task's command does not speak the protocol: SIGTERM at once, SIGKILL 3 s later.
+            for child in children { io.stop(child, termAfter: 0, killAfter: 3) }
             report(.exited(agent: agent, status: 0, signal: nil))
         default:
             break

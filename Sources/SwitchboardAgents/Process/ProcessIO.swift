@@ -34,8 +34,11 @@ public final class ProcessIO: @unchecked Sendable {
         var stdinOpen = true
         var stdoutOpen = true
         var stderrOpen = true
-        /// Signal the group with SIGKILL at this time (after a graceful stop).
+        /// Signal the group with SIGTERM at this time (a graceful stop under way).
+        var termAt: Date?
+        /// Signal the group with SIGKILL at this time (a graceful stop under way).
         var killAt: Date?
+        var isStopping: Bool { termAt != nil || killAt != nil }
     }
 
     private let lock = NSLock()
@@ -83,15 +86,29 @@ public final class ProcessIO: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Asks the child to stop: SIGTERM now, SIGKILL after `grace` if it is still there.
-    public func terminate(_ name: String, grace: TimeInterval = 3) {
+    /// Ends the child gracefully: its process group gets SIGTERM after `termAfter` seconds and
+    /// SIGKILL `killAfter` seconds later, unless the child has left by then (the caller sends
+    /// the shutdown line first, so a well-behaved agent leaves on its own). A stop already under
+    /// way keeps its earlier times: asking again never delays the end.
+    public func stop(_ name: String, termAfter: TimeInterval = 3, killAfter: TimeInterval = 3) {
         lock.lock()
-        if let pid = children[name]?.process.pid {
-            kill(-pid, SIGTERM)
-            children[name]?.killAt = Date().addingTimeInterval(grace)
+        if var child = children[name] {
+            let now = Date()
+            let term = now.addingTimeInterval(max(0, termAfter))
+            let kill = term.addingTimeInterval(max(0, killAfter))
+            if child.termAt.map({ $0 > term }) ?? !child.isStopping { child.termAt = term }
+            if child.killAt.map({ $0 > kill }) ?? true { child.killAt = kill }
+            children[name] = child
         }
         lock.unlock()
         nudge()
+    }
+
+    /// Whether a child runs under `name` and is being stopped.
+    public func isStopping(_ name: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return children[name]?.isStopping ?? false
     }
 
     public var runningNames: [String] {
@@ -196,6 +213,10 @@ public final class ProcessIO: @unchecked Sendable {
             // Exits, and children that outstayed a graceful stop.
             let now = Date()
             for (name, child) in children {
+                if let termAt = child.termAt, termAt <= now {
+                    kill(-child.process.pid, SIGTERM)
+                    children[name]?.termAt = nil
+                }
                 if let killAt = child.killAt, killAt <= now {
                     kill(-child.process.pid, SIGKILL)
                     children[name]?.killAt = nil
@@ -222,8 +243,17 @@ public final class ProcessIO: @unchecked Sendable {
                     let text = String(decoding: last, as: UTF8.self)
                     events.append { self.callbacks.stderr(name, text) }
                 }
-                for descriptor in [remaining.process.stdout, remaining.process.stderr, remaining.process.stdin] { close(descriptor) }
+                // Close only what is still open: a descriptor closed at its end of file may
+                // already belong to someone else (the store's database file), and closing it
+                // again would pull it from under them.
+                if remaining.stdoutOpen { close(remaining.process.stdout) }
+                if remaining.stderrOpen { close(remaining.process.stderr) }
+                if remaining.stdinOpen { close(remaining.process.stdin) }
                 children.removeValue(forKey: name)
+                // What the child started lives on in its process group: it goes with the child
+                // (an agent's helpers must not outlive it). The group id cannot have been
+                // reused while members remain, and this runs right after the reaping.
+                kill(-child.process.pid, SIGKILL)
                 let signal = status & 0x7F
                 let exitStatus: Int32? = signal == 0 ? (status >> 8) & 0xFF : nil
                 let exitSignal: Int32? = signal == 0 ? nil : signal

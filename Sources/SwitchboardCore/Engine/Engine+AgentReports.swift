@@ -3,6 +3,7 @@ extension Engine {
     /// with an error line to the agent (an agent can only report on its own tasks), and counted.
     public func handle(_ report: AgentReport) {
         let now = clock.now()
+        noticePause(now)
         switch report {
         case .started(let name, let pool, let pid):
             agentStarted(name, pool: pool, pid: pid, now: now)

@@ -96,10 +96,22 @@ extension Engine {
         dirtyAgents.insert(name)
     }
 
+    /// An attempt ended on the agent with its report: its health learns from it. (DONE/FAIL
+    /// count tasks, not attempts: see `countOutcome`.)
     func agentFinishedTask(_ name: String, succeeded: Bool, seconds: Double, now: Instant) {
         guard agents[name] != nil else { return }
-        if succeeded { agents[name]?.tasksDone += 1 } else { agents[name]?.tasksFailed += 1 }
         observeTaskDuration(name, seconds: seconds, succeeded: succeeded, now: now)
+        dirtyAgents.insert(name)
+    }
+
+    /// A task reached its final status: it counts for the agent of its last attempt, as
+    /// `TaskTally` defines (the same count `switchboard report` makes).
+    func countOutcome(of slot: Int, as status: TaskStatus) {
+        guard let name = tasks[slot].agent, agents[name] != nil, let tally = TaskTally(status) else { return }
+        switch tally {
+        case .done: agents[name]?.tasksDone += 1
+        case .failed: agents[name]?.tasksFailed += 1
+        }
         dirtyAgents.insert(name)
     }
 
@@ -129,6 +141,10 @@ extension Engine {
             agents[name] = agent
             if agent.currentTasks.isEmpty { finishDraining(name, now: now) }
         case .restart:
+            if isStandIn, agent.state == .stopped {
+                return .refused("no engine runs on this store to start \(name); start one with `switchboard run`")
+            }
+            heldByOperator.remove(name)
             clearQuarantine(name)
             agents[name]?.quarantined = false
             if agent.state == .stopped {
@@ -142,6 +158,7 @@ extension Engine {
         case .stop:
             guard agent.state != .stopped else { return .refused("\(name) is already stopped") }
             endAgent(name, intent: .stop, reason: "\(name) stopped by \(actor)", now: now)
+            heldByOperator.insert(name)
             log(.operatorAction, name, "\(actor) asked \(name) to stop", at: now)
             return CommandOutcome(accepted: true, message: "\(name): stop")
         }

@@ -239,9 +239,10 @@ extension Engine {
         return queued + running
     }
 
-    /// The agents of a pool that count as replicas: alive or coming back, not leaving.
+    /// The agents of a pool that count as replicas: alive or coming back, not leaving; and
+    /// those an operator stopped, which keep their place.
     func replicas(of pool: String) -> [AgentRecord] {
-        agents.values.filter { $0.pool == pool && $0.state != .stopped && !supervision.scalingDown.contains($0.name) }
+        agents.values.filter { $0.pool == pool && ($0.state != .stopped || heldByOperator.contains($0.name)) && !supervision.scalingDown.contains($0.name) }
     }
 
     private func scalePools(_ now: Instant) {
@@ -297,6 +298,7 @@ extension Engine {
                 return b.name.localizedNumericLess(than: a.name)
             }
             for agent in ranked.prefix(current.count - pool.desiredReplicas) {
+                if heldByOperator.remove(agent.name) != nil { continue }  // already stopped: it just gives up its place
                 supervision.scalingDown.insert(agent.name)
                 if agent.currentTasks.isEmpty {
                     supervision.scalingDown.remove(agent.name)
@@ -312,6 +314,7 @@ extension Engine {
 
     private func nextAgentName(for pool: PoolRecord, avoiding taken: Set<String>) -> String {
         // Reuse a stopped agent's name of this pool first (its history stays with the name).
+        let taken = taken.union(heldByOperator)
         if let reused = pool.agentNames.first(where: { !taken.contains($0) && (agents[$0] == nil || agents[$0]?.state == .stopped) }) {
             return reused
         }

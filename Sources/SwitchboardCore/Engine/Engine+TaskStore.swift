@@ -42,6 +42,12 @@ extension Engine {
             runningCount -= 1
             queues[queueName]?.running -= 1
             supervision.progressAt.removeValue(forKey: tasks[slot].id)
+            // Back to wait for another attempt: that attempt starts from nothing, and the bar
+            // must not claim work that was lost with the last one.
+            if [.pending, .queued, .blocked].contains(status) {
+                tasks[slot].progress = 0
+                tasks[slot].progressNote = nil
+            }
         }
         if old == .queued { supervision.queuedByCapabilities[tasks[slot].capabilities, default: 1] -= 1 }
         if status == .queued { supervision.queuedByCapabilities[tasks[slot].capabilities, default: 0] += 1 }

@@ -50,6 +50,10 @@ extension Engine {
         let delay = configuration.taskRetryPolicy.delay(afterAttempt: attempt, random: &random)
         tasks[slot].availableAt = now + delay
         tasks[slot].agent = nil
+        // The next attempt starts from nothing (a timeout passes through `timeout` first, so
+        // the reset on leaving `running` does not see it).
+        tasks[slot].progress = 0
+        tasks[slot].progressNote = nil
         let why = "\(reason) (attempt \(attempt) of \(tasks[slot].maxAttempts)); retry in \(formatSeconds(delay.seconds))"
         release(slot, actor: .engine, reason: why, now: now)
     }
@@ -57,6 +61,7 @@ extension Engine {
     /// A task reached a final status: dependents learn of it, and a failure is logged.
     func finalize(_ slot: Int, as status: TaskStatus, now: Instant) {
         let id = tasks[slot].id
+        countOutcome(of: slot, as: status)
         if status == .failed { log(.taskFailed, id.rawValue, "\(id) \(tasks[slot].title) failed: \(tasks[slot].lastError ?? "")", at: now) }
         if status == .failed || status == .timeout { metrics.failed.record(at: now) }
         prerequisiteFinished(id, status: status, now: now)

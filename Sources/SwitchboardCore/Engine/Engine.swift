@@ -57,6 +57,14 @@ public final class Engine {
     public internal(set) var metrics = EngineMetrics()
     /// When the engine started (for uptime).
     public let startedAt: Instant
+    /// When the engine last ticked or took a report: a long gap is the engine's own pause.
+    var lastActiveAt: Instant?
+    /// Agents an operator stopped: they keep their place in their pool (it does not start a
+    /// replacement, nor reuse the name) until an operator restarts them or the pool shrinks.
+    var heldByOperator: Set<String> = []
+    /// Set when a command-line client stands in for an absent engine (`applyCommandsOnly`):
+    /// commands that need a running engine are refused.
+    public var isStandIn = false
 
     public init(configuration: EngineConfiguration = EngineConfiguration(), clock: any Clock, messages: (any MessageQueue)? = nil) {
         self.configuration = configuration
@@ -90,6 +98,7 @@ public final class Engine {
     @discardableResult
     public func tick() -> [EngineEffect] {
         let now = clock.now()
+        noticePause(now)
         let commands = inbox
         inbox.removeAll()
         for (id, command, actor) in commands {

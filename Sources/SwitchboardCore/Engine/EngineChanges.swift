@@ -30,7 +30,7 @@ public struct EngineEvent: Hashable, Sendable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case agentStarted, agentDied, agentRestarted, agentQuarantined, agentUnhealthy, agentDegraded, agentRecovered,
             agentStalled, agentStopped, supervisorGaveUp, poolScaled, taskFailed, taskTimedOut, taskOverdue, operatorAction,
-            storeError
+            storeError, enginePaused
     }
 
     public var at: Instant

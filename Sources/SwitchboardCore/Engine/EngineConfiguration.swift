@@ -31,6 +31,11 @@ public struct EngineConfiguration: Sendable {
     public var quarantineThreshold: Int
     /// How long a started agent may take to say hello.
     public var helloTimeout: Duration
+    /// A gap longer than this between two moments the engine runs (ticks, reports) is the
+    /// engine's own pause, not the agents' silence: heartbeat and stall clocks move on by the
+    /// gap (see `Engine.noticePause`). Keep it well above the loop's tick interval and below
+    /// the agents' heartbeat intervals.
+    public var pauseThreshold: Duration
 
     public init(
         nodeName: String = "switchboard", assignment: AssignmentStrategyKind = .capabilityMatch,
@@ -38,7 +43,7 @@ public struct EngineConfiguration: Sendable {
         keepHistoryInMemory: Bool = false, seed: UInt64 = 1, messagesPerAgentPerTick: Int = 32, eventLogSize: Int = 500,
         restartPolicy: RestartPolicy = RestartPolicy(), healthModel: HealthModel = HealthModel(),
         scaleDownCooldown: Duration = .seconds(30), stallFactor: Double = 5, stallFloor: Duration = .seconds(30),
-        quarantineThreshold: Int = 5, helloTimeout: Duration = .seconds(15)
+        quarantineThreshold: Int = 5, helloTimeout: Duration = .seconds(15), pauseThreshold: Duration = .seconds(1)
     ) {
         self.nodeName = nodeName
         self.assignment = assignment
@@ -56,5 +61,6 @@ public struct EngineConfiguration: Sendable {
         self.stallFloor = stallFloor
         self.quarantineThreshold = max(1, quarantineThreshold)
         self.helloTimeout = helloTimeout
+        self.pauseThreshold = pauseThreshold
     }
 }

@@ -27,8 +27,10 @@ public struct TaskReport: Hashable, Sendable, Codable {
         let since = now - window
         let finished = tasks.filter { task in task.status.isFinal && (task.finishedAt.map { $0 >= since } ?? false) }
         func line(_ name: String, _ group: [Task]) -> Line {
-            let completed = group.filter { $0.status == .completed }.count
-            let failed = group.filter { $0.status == .failed || $0.status == .timeout }.count
+            // Counted as the Agents pane counts (`TaskTally`): the final status, for the agent
+            // of the last attempt.
+            let completed = group.filter { TaskTally($0.status) == .done }.count
+            let failed = group.filter { TaskTally($0.status) == .failed }.count
             let waits = group.compactMap { task -> Double? in
                 guard let queued = task.queuedAt, let started = task.startedAt, started >= queued else { return nil }
                 return (started - queued).seconds
@@ -40,7 +42,7 @@ public struct TaskReport: Hashable, Sendable, Codable {
             return Line(
                 name: name, completed: completed, failed: failed,
                 throughputPerMinute: Double(group.count) / max(1 / 60, window.seconds / 60),
-                successRate: completed + failed == 0 ? nil : Double(completed) / Double(completed + failed),
+                successRate: TaskTally.successRate(done: completed, failed: failed),
                 waitP50: Self.percentile(waits, 0.5), waitP95: Self.percentile(waits, 0.95),
                 runP50: Self.percentile(runs, 0.5), runP95: Self.percentile(runs, 0.95))
         }

@@ -72,6 +72,25 @@ public final class StoreDashboardSource: DashboardSource, @unchecked Sendable {
             return snapshot
         }
         snapshot.engineRunning = running
+        if !running { snapshot = Self.offline(snapshot) }
+        return snapshot
+    }
+
+    /// A store with no engine running: its agents cannot be running either, whatever the last
+    /// engine wrote (one killed with SIGKILL wrote nothing on its way out), and nothing moves.
+    /// Agents are shown stopped, without tasks, CPU or heartbeat; every rate is zero.
+    static func offline(_ snapshot: DashboardSnapshot) -> DashboardSnapshot {
+        var snapshot = snapshot
+        snapshot.summary = snapshot.summary?.offline
+        snapshot.agents = snapshot.agents.map { agent in
+            var agent = agent
+            agent.state = .stopped
+            agent.pid = nil
+            agent.currentTasks = []
+            agent.resources.cpuPercent = 0
+            agent.throughputHistory = agent.throughputHistory.map { _ in 0 }
+            return agent
+        }
         return snapshot
     }
 

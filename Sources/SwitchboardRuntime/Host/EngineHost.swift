@@ -26,6 +26,8 @@ public final class EngineHost {
     private var lastRetentionRun: Instant = .epoch
     private var lastSummaryAt: Instant = .epoch
     private var commitLatency = WindowedHistogram()
+    /// A command-line client standing in for an absent engine (see `standIn`).
+    private var isStandIn = false
     /// Changes that a failed commit could not write, for the next one.
     private var unwritten = (engine: EngineChanges(), messages: MessageWrites())
     /// Whether memory is ahead of the store: the last commit failed.
@@ -45,12 +47,14 @@ public final class EngineHost {
     }
 
     /// Opens the store and becomes its engine. Fails with `EngineHostError.alreadyRunning` when
-    /// another process is the engine for this store.
+    /// another process is the engine for this store and has not let go within `waitingUpTo`:
+    /// a command-line client holds the lock for a moment when it applies a command with no
+    /// engine running, and an engine that starts meanwhile should wait for it, not fail.
     public static func open(
         store: Store, clock: any Clock, configuration: EngineConfiguration = EngineConfiguration(),
-        retention: RetentionPolicy = .standard
+        retention: RetentionPolicy = .standard, waitingUpTo patience: Duration = .zero
     ) throws -> EngineHost {
-        guard let lock = try WriterLock.acquire(for: store.path) else { throw EngineHostError.alreadyRunning(path: store.path) }
+        guard let lock = try WriterLock.acquire(for: store.path, waitingUpTo: patience) else { throw EngineHostError.alreadyRunning(path: store.path) }
         let host = try EngineHost(store: store, lock: lock, clock: clock, configuration: configuration, retention: retention)
         do {
             try host.commit()
@@ -58,6 +62,19 @@ public final class EngineHost {
             // A full disk does not keep the engine from starting: the recovery's changes wait
             // in memory for the first commit that has room, like any others.
         }
+        return host
+    }
+
+    /// Opens the store as a stand-in for an absent engine: a command-line client that applies
+    /// the pending commands and leaves. It writes what the commands change and nothing else —
+    /// not the recovery a starting engine does, not agents, not the engine's uptime or rates.
+    static func standIn(store: Store, clock: any Clock, configuration: EngineConfiguration) throws -> EngineHost {
+        guard let lock = try WriterLock.acquire(for: store.path) else { throw EngineHostError.alreadyRunning(path: store.path) }
+        let host = try EngineHost(store: store, lock: lock, clock: clock, configuration: configuration, retention: .standard)
+        host.isStandIn = true
+        host.engine.isStandIn = true
+        // The recovery (tasks that were running go back to wait) is for the next real engine.
+        _ = host.engine.takeChanges()
         return host
     }
 
@@ -110,7 +127,7 @@ public final class EngineHost {
     /// or not it is due (the last commit before the engine stops).
     public func commit(finalSummary: Bool = false) throws {
         let now = clock.now()
-        if now - lastRetentionRun >= .seconds(10) {
+        if !isStandIn, now - lastRetentionRun >= .seconds(10) {
             lastRetentionRun = now
             engine.forget(engine.finishedTasks(olderThan: retention.finished, limit: retention.batchSize))
             _ = try messages.withoutCommitting { try messages.purgeDeadLetters(before: now - retention.deadLetters) }
@@ -120,7 +137,11 @@ public final class EngineHost {
         let (changes, messageWrites) = unwritten
         let summaryDue = finalSummary || now - lastSummaryAt >= (changes.isEmpty ? max(.seconds(1), summaryInterval) : summaryInterval)
         guard !changes.isEmpty || !messageWrites.isEmpty || summaryDue else { return }
-        let summary = summaryDue ? engine.summary(node: node, commitLatency: commitLatency.summary(at: now)) : nil
+        var summary = summaryDue ? engine.summary(node: node, commitLatency: commitLatency.summary(at: now)) : nil
+        if isStandIn, let fresh = summary {
+            // The counts are the store's; the times and rates stay the last engine's.
+            summary = fresh.offline(keepingTimesOf: try store.read { db in try EngineRows.summary(db) })
+        }
         let pruneNow = !changes.removedTasks.isEmpty
         let started = ContinuousClock.now
         defer { commitLatency.record((ContinuousClock.now - started).nanoseconds, at: now) }
@@ -155,9 +176,10 @@ public final class EngineHost {
         while true {
             if let outcome = try store.read({ db in try CommandRows.outcome(id: id, db) }) { return outcome }
             do {
-                let host = try EngineHost.open(store: store, clock: clock, configuration: configuration)
+                let host = try EngineHost.standIn(store: store, clock: clock, configuration: configuration)
                 defer { host.close() }
-                _ = try host.tick()
+                try host.pickUpCommands()
+                host.messages.withoutCommitting { host.engine.applyCommandsOnly() }
                 try host.commit(finalSummary: true)
                 if let outcome = try store.read({ db in try CommandRows.outcome(id: id, db) }) { return outcome }
             } catch EngineHostError.alreadyRunning {

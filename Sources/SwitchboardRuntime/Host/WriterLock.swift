@@ -28,6 +28,17 @@ public final class WriterLock: @unchecked Sendable {
         return WriterLock(path: path, descriptor: descriptor)
     }
 
+    /// Takes the lock, trying again every 20 ms for up to `patience` while another process
+    /// holds it; nil if it is still held then.
+    public static func acquire(for storePath: String, waitingUpTo patience: Duration) throws(WriterLockError) -> WriterLock? {
+        let deadline = ContinuousClock.now + patience
+        while true {
+            if let lock = try acquire(for: storePath) { return lock }
+            guard ContinuousClock.now < deadline else { return nil }
+            usleep(20_000)
+        }
+    }
+
     /// Whether some process holds the lock now.
     public static func isHeld(for storePath: String) -> Bool {
         let descriptor = open(storePath + ".lock", O_RDONLY | O_CLOEXEC)

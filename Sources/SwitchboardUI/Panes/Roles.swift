@@ -50,7 +50,7 @@ extension Role {
     static func of(_ kind: EngineEvent.Kind) -> Role {
         switch kind {
         case .agentDied, .agentQuarantined, .agentUnhealthy, .agentStalled, .supervisorGaveUp, .taskFailed, .taskTimedOut, .storeError: .alert
-        case .agentDegraded, .taskOverdue: .healthDegraded
+        case .agentDegraded, .taskOverdue, .enginePaused: .healthDegraded
         case .agentRestarted, .agentRecovered, .agentStarted: .healthHealthy
         case .poolScaled, .operatorAction: .title
         case .agentStopped: .dim

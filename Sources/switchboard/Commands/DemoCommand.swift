@@ -22,6 +22,7 @@ struct DemoCommand: ParsableCommand {
               switchboard demo
               switchboard demo --db /tmp/demo.sqlite --theme light
               switchboard demo --headless --duration 10 --json
+              switchboard demo --pace 4          # slower still: tasks of 5–8 s
             """)
 
     @Option(name: .long, help: ArgumentHelp("The store (SQLite file); the default is the demo's own.", valueName: "path"))
@@ -39,10 +40,17 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Seed of the workload and the simulated agents.")
     var seed: UInt64 = 42
 
+    @Option(help: ArgumentHelp("How slowly the demo runs: 2 (the default) doubles every task's duration and halves how often work arrives, so there is time to act on a task; 1 is the brisk pace.", valueName: "factor"))
+    var pace: Double = 2
+
     @OptionGroup var dashboard: DashboardFlags
     @OptionGroup var logging: LoggingOptions
 
     var storePath: String { db.map { StoreLocation.resolve($0) } ?? StoreLocation.dataDirectory() + "/demo.sqlite" }
+
+    func validate() throws {
+        guard pace.isFinite, pace >= 0.1, pace <= 20 else { throw ValidationError("--pace: \(pace) is not between 0.1 and 20") }
+    }
 
     func run() throws {
         var limit: Duration?
@@ -51,12 +59,12 @@ struct DemoCommand: ParsableCommand {
         } else if headless {
             limit = .seconds(10)
         }
-        let logger = logging.bootstrap(headless: headless)
+        let logger = logging.bootstrap(headless: headless, storePath: storePath)
         let store = try Store.open(path: storePath)
         let demo: DemoRunner
         do {
             demo = try DemoRunner(
-                store: store, seed: seed,
+                store: store, seed: seed, pace: pace,
                 onEvent: { event in logger.info("\(event.message)", metadata: ["event": "\(event.kind.rawValue)"]) },
                 onError: { error in logger.error("\(error)") })
         } catch let error as EngineHostError {

@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
         func rows(_ lines: [TaskReport.Line]) -> [[String]] {
             lines.map { line in
                 [line.name, "\(line.completed)", "\(line.failed)", String(format1(line.throughputPerMinute)),
-                 line.successRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "-", seconds(line.waitP50), seconds(line.waitP95),
+                 line.successRate.map(TaskTally.formatRate) ?? "-", seconds(line.waitP50), seconds(line.waitP95),
                  seconds(line.runP50), seconds(line.runP95)]
             }
         }

@@ -6,6 +6,7 @@ import SwitchboardConfig
 import SwitchboardCore
 import SwitchboardRuntime
 import SwitchboardStore
+import SwitchboardTerminal
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,11 +33,17 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Exit (0) once no runnable work remains.")
     var exitWhenIdle = false
 
+    @OptionGroup var dashboard: DashboardFlags
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
         let swarm = try SwarmFile.load(path: config)
-        let logger = logging.bootstrap(headless: headless)
+        if !headless {
+            // Refuse before any agent starts, not after.
+            _ = try DashboardLauncher.options(dashboard)
+            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw CLIError(TerminalError.notATerminal.description) }
+        }
+        let logger = logging.bootstrap(headless: headless, storePath: store.path)
         let opened = try CLI.openStore(store)
         let runner: SwarmRunner
         do {
@@ -48,7 +55,17 @@ struct RunCommand: ParsableCommand {
             throw CLIError(error.description)
         }
         logger.info("engine running on \(opened.path) with \(swarm.pools.count) pool(s)")
-        try SwarmSession.run(runner, headless: headless, exitWhenIdle: exitWhenIdle, logger: logger)
+        if headless {
+            try SwarmSession.run(runner, headless: headless, exitWhenIdle: exitWhenIdle, logger: logger)
+        } else {
+            // The dashboard on the swarm's store, as `demo` does; `q` (or a signal) stops both.
+            runner.start()
+            defer {
+                runner.stop()
+                logger.info("stopped")
+            }
+            try DashboardLauncher.run(store: opened, flags: dashboard)
+        }
     }
 }
 

@@ -6,7 +6,7 @@ import SwitchboardRuntime
 
 /// `--log-file` and `--log-level`, for commands that run an engine.
 struct LoggingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Write the log here (default: stderr when headless; the data folder's switchboard.log under the dashboard).", valueName: "path"))
+    @Option(help: ArgumentHelp("Write the log here (default: stderr when headless; under the dashboard, a file beside the store: demo.sqlite logs to demo.log).", valueName: "path"))
     var logFile: String?
 
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
@@ -19,8 +19,9 @@ struct LoggingOptions: ParsableArguments {
     }
 
     /// Sets up logging once for the process. Under the dashboard the log never goes to the
-    /// terminal: it goes to a file.
-    func bootstrap(headless: Bool) -> Logger {
+    /// terminal: it goes to a file beside the store (`LoggingOptions.defaultFile`), so that
+    /// each store's engine keeps its own log instead of sharing one.
+    func bootstrap(headless: Bool, storePath: String) -> Logger {
         let level = Logger.Level(rawValue: logLevel) ?? .info
         let sink: LogSink
         if let logFile {
@@ -28,12 +29,21 @@ struct LoggingOptions: ParsableArguments {
         } else if headless {
             sink = .standardError
         } else {
-            let folder = StoreLocation.dataDirectory()
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            sink = LogSink(path: folder + "/switchboard.log") ?? .discard
+            let file = Self.defaultFile(forStore: storePath)
+            try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            sink = LogSink(path: file) ?? .discard
         }
         LoggingSystem.bootstrap { label in LineLogHandler(label: label, sink: sink, logLevel: level) }
         return Logger(label: "switchboard")
+    }
+}
+
+extension LoggingOptions {
+    /// The log beside a store: `/tmp/rt/demo.sqlite` logs to `/tmp/rt/demo.log`, the default
+    /// store to `switchboard.log` in the data folder.
+    static func defaultFile(forStore storePath: String) -> String {
+        let base = storePath.hasSuffix(".sqlite") ? String(storePath.dropLast(".sqlite".count)) : storePath
+        return base + ".log"
     }
 }
 

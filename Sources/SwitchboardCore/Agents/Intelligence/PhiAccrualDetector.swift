@@ -49,6 +49,12 @@ public struct PhiAccrualDetector: Sendable, Hashable {
     /// Resets the silence (a restarted agent starts afresh) but keeps what was learned.
     public mutating func restart(at now: Instant) { lastHeartbeat = now }
 
+    /// The observer (the engine) was not running for `gap`: the silence it could not see is
+    /// not the agent's, so the last heartbeat moves forward by as much.
+    public mutating func pause(for gap: Duration) {
+        if let last = lastHeartbeat { lastHeartbeat = last + gap }
+    }
+
     public var mean: Double {
         // Until enough intervals are seen, the promised interval weighs in.
         let seeded = max(0, 5 - intervals.count)
