@@ -33,7 +33,7 @@ extension Engine {
         agent.pid = pid
         agent.startedAt = now
         agent.lastHeartbeatAt = nil
-        agent.health = AgentHealth()
+        agent.health = configuration.healthModel.justStarted(recentRestarts: recentRestarts(of: name, at: now))
         agent.currentTasks = []
         // The last process's figures are not this one's: judged by them, a restart for being
         // over the memory limit would be judged over it again at once, and again.

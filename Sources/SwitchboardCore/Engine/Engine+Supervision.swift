@@ -108,6 +108,12 @@ extension Engine {
 
     // MARK: Health
 
+    /// Restarts of the agent within the restart policy's period: an agent that does not stay up
+    /// is not healthy, whatever its last process looked like.
+    func recentRestarts(of name: String, at now: Instant) -> Int {
+        supervision.restarts[name]?.count(at: now, policy: configuration.restartPolicy) ?? 0
+    }
+
     func observeHeartbeat(_ name: String, at now: Instant) {
         supervision.observations[name]?.detector.heartbeat(at: now)
     }
@@ -192,6 +198,8 @@ extension Engine {
             }
         }
         let pool = pools[agent.pool]
+        let restarts = recentRestarts(of: name, at: now)
+        supervision.observations[name]?.recentRestarts = restarts
         let health = configuration.healthModel.assess(
             supervision.observations[name]!, at: now, memoryLimit: agent.resources.memoryLimitBytes ?? pool?.memoryLimitBytes,
             poolMedianSeconds: SupervisionState.percentile(supervision.poolDurations[agent.pool] ?? [], 0.5))
