@@ -19,24 +19,25 @@ extension Engine {
         supervision.scalingDown.remove(name)
         dirtyAgents.insert(name)
         let neverCameUp = !supervision.cameUp.contains(name)
-        let next = poolLost(name, of: agent.pool, neverCameUp: neverCameUp, now: now)
+        let (next, failing) = poolLost(name, of: agent.pool, neverCameUp: neverCameUp, now: now)
         log(.supervisorGaveUp, name, "\(name) given up: \(reason); it stays down until an operator restarts it (agent restart \(name))\(next)", at: now)
+        if let failing { log(.poolFailing, agent.pool, failing, at: now) }
     }
 
     /// The pool's side of a give-up: when it may replace the agent, or that it is failing.
-    /// Returns the words for the give-up's event.
-    private func poolLost(_ name: String, of poolName: String, neverCameUp: Bool, now: Instant) -> String {
-        guard var pool = pools[poolName] else { return "" }
+    /// Returns the words for the give-up's event, and the pool's own event when it turns failing.
+    private func poolLost(_ name: String, of poolName: String, neverCameUp: Bool, now: Instant) -> (String, String?) {
+        guard var pool = pools[poolName] else { return ("", nil) }
         let policy = configuration.replacementPolicy
         var giveUps = supervision.poolGiveUps[poolName] ?? []
         giveUps.removeAll { now - $0 > policy.period }
         giveUps.append(now)
         supervision.poolGiveUps[poolName] = giveUps
-        if pool.isFailing { return "; its pool \(poolName) is failing" }
+        if pool.isFailing { return ("; its pool \(poolName) is failing", nil) }
         guard giveUps.count >= policy.failingAfter || neverCameUp else {
             let delay = policy.delay(afterGiveUps: giveUps.count)
             supervision.replaceNotBefore[poolName] = max(supervision.replaceNotBefore[poolName] ?? now, now + delay)
-            return "; its pool \(poolName) starts no agent for \(formatSeconds(delay.seconds))"
+            return ("; its pool \(poolName) starts no agent for \(formatSeconds(delay.seconds))", nil)
         }
         let why = neverCameUp
             ? "\(name) never came up (it never said hello), so another agent would fail the same way"
@@ -46,8 +47,7 @@ extension Engine {
         pools[poolName] = pool
         dirtyPools.insert(poolName)
         supervision.replaceNotBefore.removeValue(forKey: poolName)
-        log(.poolFailing, poolName, "pool \(poolName) is failing: \(why); it starts no agent until an operator restarts one", at: now)
-        return "; its pool \(poolName) is failing"
+        return ("; its pool \(poolName) is failing", "pool \(poolName) is failing: \(why); it starts no agent until an operator restarts one of its agents or scales it")
     }
 
     /// An operator took charge of an agent (restarted it) or of its pool (scaled it): the

@@ -197,7 +197,8 @@ public final class Engine {
             let key = ready.classes[index].key
             if queues[key.queue]?.isPaused ?? false { continue }
             guard ready.top(of: index, isCurrent: isReady) != nil else { continue }
-            let servable = pools.values.contains { pool in key.capabilities.allSatisfy(pool.capabilities.contains) && pool.maxReplicas > 0 }
+            // A failing pool starts no agent until an operator acts: it serves nothing.
+            let servable = pools.values.contains { pool in key.capabilities.allSatisfy(pool.capabilities.contains) && pool.maxReplicas > 0 && !pool.isFailing }
                 || agents.values.contains { $0.state.isAlive && $0.canServe(key.capabilities) }
             if servable { return true }
         }
