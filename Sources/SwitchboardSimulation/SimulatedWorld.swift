@@ -30,8 +30,15 @@ enum SimulatedWorld {
         var configuration = EngineConfiguration(seed: seed)
         configuration.scaleDownCooldown = .seconds(5)
         configuration.stallFloor = .seconds(10)
+        // Quick restarts and a short period, so that a crash loop reaches a give-up (and a pool
+        // its failing mark) within the steps of a run.
+        configuration.restartPolicy = RestartPolicy(initialDelay: .milliseconds(100), factor: 2, maxDelay: .seconds(2), intensity: 3, period: .seconds(20))
+        configuration.replacementPolicy = ReplacementPolicy(initialDelay: .seconds(1), factor: 2, maxDelay: .seconds(10), failingAfter: 3, period: .seconds(60))
         return configuration
     }
+
+    /// The most events one step may log (see `SupervisionChecker`).
+    static let eventsPerStep = SupervisionChecker.defaultEventsPerStep
 
     /// A random graph of 1–6 tasks: edges only to earlier tasks (so no cycles), mostly "must
     /// succeed", some "any outcome", some optional; all five priorities; some with timeouts,

@@ -22,9 +22,11 @@ public final class Simulation {
     var step = 0
     var trace: Trace
     var checker = InvariantChecker()
+    var supervision: SupervisionChecker
     var faults: [FaultKind: Int] = [:]
     var diskFullUntil: Int?
     var silencedUntil: [String: Int] = [:]
+    var crashLoopUntil: [String: Int] = [:]
     /// Completions agents reported, for duplicates.
     var completions: [(agent: String, task: TaskID)] = []
     var graphs = 0
@@ -48,6 +50,7 @@ public final class Simulation {
         swarm = SimulatedSwarm(seed: seed)
         pools = Dictionary(uniqueKeysWithValues: SimulatedWorld.pools.map { ($0.record.name, $0) })
         trace = Trace(capacity: options.traceLength, storePath: storePath)
+        supervision = SupervisionChecker(policy: SimulatedWorld.configuration(seed: seed).restartPolicy, eventsPerStep: SimulatedWorld.eventsPerStep)
         for pool in SimulatedWorld.pools { host.engine.register(pool: pool.record) }
         for queue in SimulatedWorld.queues { host.engine.configure(queue: QueueSettings(name: queue)) }
         try host.commit()
@@ -80,7 +83,7 @@ public final class Simulation {
         return SimulationRun(
             seed: seed, steps: simulation.step, faults: simulation.faults, tasks: simulation.host.engine.taskCount,
             virtualSeconds: (simulation.clock.now() - Instant(nanosecondsSinceEpoch: 1_767_225_600_000_000_000)).seconds,
-            violation: violation, fingerprint: simulation.trace.digest)
+            violation: violation, fingerprint: simulation.trace.digest, supervision: SupervisionFigures(simulation.supervision))
     }
 
     func runAll() throws {
@@ -126,13 +129,16 @@ public final class Simulation {
         diskFullUntil = nil
         swarm.silenced.removeAll()
         silencedUntil.removeAll()
+        swarm.crashOnStart.removeAll()
+        crashLoopUntil.removeAll()
         step += 1
-        trace.note(step, "faults stop; the operator resumes every queue, task and agent")
+        trace.note(step, "faults stop; the operator resumes every queue, task and agent, and restarts those given up on")
         for queue in SimulatedWorld.queues { writeCommand(.resumeQueue(queue)) }
         writeCommand(.resumeTasks(.filter(try! TaskFilter(parsing: "status:paused"))))
         for agent in host.engine.allAgents where [.paused, .draining, .unhealthy].contains(agent.state) || agent.quarantined {
             writeCommand(.agent(.resume, name: agent.name))
         }
+        for agent in host.engine.allAgents where agent.state == .failed { writeCommand(.agent(.restart, name: agent.name)) }
         let started = clock.now()
         while true {
             // With nothing ready to dispatch the engine only waits (for timeouts, backoffs,
@@ -166,6 +172,7 @@ public final class Simulation {
             advanced += next
             deliver(swarm.advance(to: clock.now()))
         }
+        supervision.absorbEvents(host.engine)
         let effects: [EngineEffect]
         do {
             effects = try host.tick()
@@ -182,6 +189,13 @@ public final class Simulation {
             trace.note(step, "commit failed (kept for the next commit): \(error)")
         }
         checker.collectOutcomes(self)
+        try checkSupervision(effects)
+    }
+
+    func checkSupervision(_ effects: [EngineEffect]) throws {
+        if let (invariant, detail) = supervision.check(effects, engine: host.engine, now: clock.now()) {
+            throw violation(invariant, detail)
+        }
     }
 
     func deliver(_ reports: [AgentReport]) {
@@ -259,6 +273,7 @@ public final class Simulation {
         do {
             let id = try store.write { db in try CommandRows.insert(command, by: .cli, at: now, db) }
             checker.commandWritten(id, command)
+            if case .agent(.restart, let name) = command { supervision.operatorRestarted(name) }
         } catch {
             trace.note(step, "the command could not be written: \(error)")
         }
@@ -304,6 +319,14 @@ public final class Simulation {
                 deliver([.completed(agent: agent, task: task, result: nil, output: nil)])
             }
         }
+        if random.chance(0.01), let agent = anyAgent() {
+            let loop: SimulatedSwarm.CrashOnStart = random.chance(0.5) ? .beforeHello : .afterHello
+            let steps = 20 + random.nextInt(60)
+            count(.crashLoop, "\(agent) crashes and then exits at every start (\(loop == .beforeHello ? "before" : "after") its hello) for \(steps) step(s)")
+            swarm.crashOnStart[agent] = loop
+            crashLoopUntil[agent] = step + steps
+            deliver(swarm.handle(.killAgent(agent: agent, reason: "simulated crash"), now: clock.now()))
+        }
         if random.chance(0.01) { try crashEngine() }
         if diskFullUntil == nil, random.chance(0.01) {
             let pages = (try? store.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }) ?? 0
@@ -324,6 +347,10 @@ public final class Simulation {
             swarm.silenced.remove(agent)
             silencedUntil[agent] = nil
         }
+        for (agent, until) in crashLoopUntil where step >= until {
+            swarm.crashOnStart[agent] = nil
+            crashLoopUntil[agent] = nil
+        }
     }
 
     /// SIGKILL of the engine's process: its memory and its agents (its children) are gone;
@@ -333,11 +360,13 @@ public final class Simulation {
         host.close()
         swarm = SimulatedSwarm(seed: random.next())
         silencedUntil.removeAll()
+        crashLoopUntil.removeAll()
         completions.removeAll()
         do {
             host = try EngineHost.open(store: store, clock: clock, configuration: SimulatedWorld.configuration(seed: random.next()), retention: Self.retention)
             host.summaryInterval = Self.summaryInterval
             checker.engineRestarted()
+            supervision.engineRestarted(host.engine)
         } catch {
             throw violation("the engine restarts from the store after a crash", "\(error)")
         }
@@ -359,6 +388,21 @@ public final class Simulation {
                     arguments: [Int64(bitPattern: done.sequence), done.id.rawValue, clock.now().nanosecondsSinceEpoch, "transition", "running", "completed", "agent:ghost", "sabotage"])
             }
             trace.note(step, "SABOTAGE: \(done.id) is recorded completed a second time")
+        case .restartGivenUp:
+            guard let failed = host.engine.allAgents.first(where: { $0.state == .failed }) else {
+                // None yet: make one, an agent that dies at every start until it is given up on.
+                if let victim = host.engine.allAgents.first(where: { $0.state.isAlive && swarm.isAlive($0.name) }), swarm.crashOnStart[victim.name] == nil {
+                    swarm.crashOnStart[victim.name] = .afterHello
+                    crashLoopUntil[victim.name] = nil
+                    deliver(swarm.handle(.killAgent(agent: victim.name, reason: "sabotage"), now: clock.now()))
+                }
+                sabotageStep = step + 1
+                return
+            }
+            let start = EngineEffect.startAgent(pool: failed.pool, agent: failed.name)
+            trace.note(step, "SABOTAGE: \(failed.name), given up on, is started again behind the operator's back")
+            carryOut(start)
+            try checkSupervision([start])
         }
     }
 

@@ -14,6 +14,7 @@ public enum SimulationBatch {
         public var wallSeconds: Double
         /// The runs' fingerprints folded in seed order: the same seeds give the same value.
         public var fingerprint: UInt64
+        public var supervision: SupervisionFigures
 
         public var faultCount: Int { faults.values.reduce(0, +) }
     }
@@ -42,6 +43,7 @@ public enum SimulationBatch {
             runs: runs.count, steps: runs.reduce(0) { $0 + $1.steps }, faults: faults, tasks: runs.reduce(0) { $0 + $1.tasks },
             virtualSeconds: runs.reduce(0) { $0 + $1.virtualSeconds }, violations: runs.compactMap(\.violation),
             wallSeconds: (ContinuousClock.now - started).seconds,
-            fingerprint: runs.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ $1.fingerprint) &* 0x100_0000_01b3 })
+            fingerprint: runs.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ $1.fingerprint) &* 0x100_0000_01b3 },
+            supervision: runs.reduce(SupervisionFigures()) { $0.merged(with: $1.supervision) })
     }
 }

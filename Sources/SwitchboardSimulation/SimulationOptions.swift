@@ -36,12 +36,15 @@ public enum Sabotage: String, Sendable, CaseIterable {
     case loseATask = "lose-a-task"
     /// Records a second completion of a completed task.
     case completeTwice = "complete-twice"
+    /// Starts an agent its supervisor gave up on, as the pool's converge once did.
+    case restartGivenUp = "restart-given-up"
 }
 
 /// The faults the schedule injects.
 public enum FaultKind: String, Sendable, CaseIterable, Codable {
     case agentCrash = "agent_crash"
     case agentHang = "agent_hang"
+    case crashLoop = "crash_loop"
     case lostHeartbeats = "lost_heartbeats"
     case malformedOutput = "malformed_output"
     case duplicateCompletion = "duplicate_completion"

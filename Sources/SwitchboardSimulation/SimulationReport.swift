@@ -26,8 +26,38 @@ public struct SimulationRun: Sendable {
     public var violation: Violation?
     /// A digest of everything that happened: the same seed gives the same fingerprint.
     public var fingerprint: UInt64
+    /// What the supervision checker saw: give-ups, pools marked failing, the most events one
+    /// step logged and the most starts of one agent within a restart period.
+    public var supervision = SupervisionFigures()
 
     public var faultCount: Int { faults.values.reduce(0, +) }
+}
+
+/// Supervision in numbers, for one run or (summed, or the most of) many.
+public struct SupervisionFigures: Sendable, Equatable {
+    public var giveUps = 0
+    public var poolsFailing = 0
+    public var mostEventsInAStep = 0
+    public var mostStartsInAPeriod = 0
+
+    public init() {}
+
+    init(_ checker: SupervisionChecker) {
+        giveUps = checker.giveUps
+        poolsFailing = checker.poolsFailing
+        mostEventsInAStep = checker.mostEventsInAStep
+        mostStartsInAPeriod = checker.mostStartsInAPeriod
+    }
+
+    /// Sums the counts, keeps the most of the maxima.
+    public func merged(with other: SupervisionFigures) -> SupervisionFigures {
+        var merged = SupervisionFigures()
+        merged.giveUps = giveUps + other.giveUps
+        merged.poolsFailing = poolsFailing + other.poolsFailing
+        merged.mostEventsInAStep = max(mostEventsInAStep, other.mostEventsInAStep)
+        merged.mostStartsInAPeriod = max(mostStartsInAPeriod, other.mostStartsInAPeriod)
+        return merged
+    }
 }
 
 /// The events of a run, the last few kept for violation reports, all folded into a digest.

@@ -64,7 +64,7 @@ struct ThemeAndKeysTests {
 
     @Test("a user theme replaces a bundled one of the same name; a broken one is reported and left out")
     func userThemes() throws {
-        let folder = try TemporaryFolder()
+        let folder = TemporaryFolder()
         try "name = \"light\"\n[colors]\nbackground = \"white\"\n".write(toFile: folder.path + "/light.toml", atomically: true, encoding: .utf8)
         try "[colors]\nbackground = \"nope\"\n".write(toFile: folder.path + "/broken.toml", atomically: true, encoding: .utf8)
         try "[colors]\ntitle = \"red\"\n".write(toFile: folder.path + "/mine.toml", atomically: true, encoding: .utf8)

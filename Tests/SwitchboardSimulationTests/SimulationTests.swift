@@ -54,6 +54,7 @@ struct SimulationTests {
         switch sabotage {
         case .loseATask: #expect(violation.invariant == "every acknowledged task is accounted for")
         case .completeTwice: #expect(violation.invariant == "no completion is recorded twice")
+        case .restartGivenUp: #expect(violation.invariant == SupervisionChecker.staysGivenUp)
         }
         #expect(violation.trace.contains { $0.contains("SABOTAGE") })
         #expect(violation.description.hasPrefix("seed 7, step \(violation.step): invariant"))

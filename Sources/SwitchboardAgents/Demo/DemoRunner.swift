@@ -16,9 +16,9 @@ public final class DemoRunner: @unchecked Sendable {
     private let pace: Double
 
     struct Counts {
-        var restarts = 0
         var scalingEvents = 0
         var events: [EngineEvent.Kind: Int] = [:]
+        var giveUps: [String: Int] = [:]
     }
 
     final class CountsBox: Sendable {
@@ -36,9 +36,8 @@ public final class DemoRunner: @unchecked Sendable {
             onEvent: { event in
                 counts.state.withLock { counts in
                     counts.events[event.kind, default: 0] += 1
-                    if event.kind == .agentRestarted { counts.restarts += 1 }
-                    // A pool's first sizing (from no agents) is its start, not a scaling decision.
-                    if event.kind == .poolScaled, !event.message.contains(": 0 → ") { counts.scalingEvents += 1 }
+                    if event.kind == .poolScaled { counts.scalingEvents += 1 }
+                    if event.kind == .supervisorGaveUp { counts.giveUps[event.subject, default: 0] += 1 }
                 }
                 onEvent(event)
             },
@@ -80,8 +79,8 @@ public final class DemoRunner: @unchecked Sendable {
             let delivered = engine.transport.metrics().acknowledged + engine.messages.metrics().acknowledged
             return DemoSummary(
                 seconds: seconds, tasks: Dictionary(uniqueKeysWithValues: TaskStatus.allCases.map { ($0.rawValue, engine.count($0)) }),
-                agents: agents, agentNames: members.map(\.name), stoppedAgents: engine.allAgents.count - members.count, restarts: counted.restarts,
-                scalingEvents: counted.scalingEvents,
+                agents: agents, agentNames: members.map(\.name), stoppedAgents: engine.allAgents.count - members.count, restarts: engine.restartCount,
+                giveUps: counted.giveUps, scalingEvents: counted.scalingEvents,
                 messagesPerSecond: Double(delivered) / seconds,
                 events: Dictionary(uniqueKeysWithValues: counted.events.map { ($0.key.rawValue, $0.value) }))
         }
@@ -98,7 +97,11 @@ public struct DemoSummary: Sendable, Codable {
     public var agents: [String: Int]
     public var agentNames: [String]
     public var stoppedAgents: Int
+    /// Agents restarted, by their supervisor or an operator (the engine's count, as in the
+    /// store's summary and `status --json`).
     public var restarts: Int
+    /// Give-ups by agent (each agent's given up at most once until an operator restarts it).
+    public var giveUps: [String: Int]
     public var scalingEvents: Int
     /// Messages handed to agents (tasks and agent messages) per second, over the run.
     public var messagesPerSecond: Double
@@ -109,6 +112,7 @@ public struct DemoSummary: Sendable, Codable {
         case seconds, tasks, agents, restarts, events
         case agentNames = "agent_names"
         case stoppedAgents = "stopped_agents"
+        case giveUps = "give_ups"
         case scalingEvents = "scaling_events"
         case messagesPerSecond = "messages_per_s"
     }

@@ -14,14 +14,21 @@ public enum AgentState: String, CaseIterable, Codable, Sendable {
     case unhealthy
     /// Being restarted by the supervisor.
     case restarting
-    /// Gone: stopped by an operator, scaled down, or given up on.
+    /// Gone: stopped by an operator or scaled down.
     case stopped
+    /// Given up on by its supervisor: it crashed more often than the restart policy allows
+    /// (`RestartPolicy.intensity` within `period`). It stays down — no restart, no reuse of its
+    /// name by its pool — until an operator restarts it (`R`, `switchboard agent restart`).
+    case failed
 
     /// Whether new work may be assigned in this state.
     public var acceptsWork: Bool { self == .idle || self == .busy }
 
     /// Whether the agent is present (has a process, or is simulated and alive).
-    public var isAlive: Bool { self != .stopped && self != .restarting }
+    public var isAlive: Bool { self != .stopped && self != .restarting && self != .failed }
+
+    /// Whether the agent is down for good until someone acts: stopped, or given up on.
+    public var isDown: Bool { self == .stopped || self == .failed }
 }
 
 /// Operator actions on an agent.

@@ -17,6 +17,14 @@ public struct PoolRecord: Hashable, Sendable, Codable {
     public var desiredReplicas: Int
     public var lastScaledAt: Instant?
     public var lastScaleReason: String?
+    /// Set when too many of its agents were given up on (see `ReplacementPolicy`): the pool
+    /// starts no agent on its own any more — no replacement, no scale-up — until an operator
+    /// restarts one of its agents. Kept in the store, so a new engine honours it too.
+    public var failingSince: Instant?
+    public var failingReason: String?
+
+    /// Whether the pool has stopped starting agents on its own (see `failingSince`).
+    public var isFailing: Bool { failingSince != nil }
 
     public init(
         name: String, driver: String = "simulated", capabilities: [String] = [], role: String? = nil, minReplicas: Int = 1,
@@ -36,5 +44,7 @@ public struct PoolRecord: Hashable, Sendable, Codable {
         desiredReplicas = self.minReplicas
         lastScaledAt = nil
         lastScaleReason = nil
+        failingSince = nil
+        failingReason = nil
     }
 }

@@ -35,6 +35,13 @@ public final class SimulatedSwarm {
     /// Faults injected by the simulator: agents that stop heartbeating, and agents whose next
     /// reports are garbled.
     public var silenced: Set<String> = []
+    /// A fault: agents that exit as soon as they are started — before saying hello (a command
+    /// that cannot run) or right after it (a program that dies on start) — until it is lifted.
+    public var crashOnStart: [String: CrashOnStart] = [:]
+
+    public enum CrashOnStart: Sendable {
+        case beforeHello, afterHello
+    }
 
     public init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
@@ -51,10 +58,18 @@ public final class SimulatedSwarm {
             name: name, pool: pool, profile: profile, capabilities: capabilities, role: role, random: agentRandom, startedAt: now,
             nextHeartbeat: firstBeat, nextSample: now + .seconds(1))
         silenced.remove(name)
-        return [
-            .started(agent: name, pool: pool, pid: nil),
-            .hello(agent: name, capabilities: capabilities, role: role, protocolVersion: AgentProtocol.version),
-        ]
+        let started = AgentReport.started(agent: name, pool: pool, pid: nil)
+        let hello = AgentReport.hello(agent: name, capabilities: capabilities, role: role, protocolVersion: AgentProtocol.version)
+        switch crashOnStart[name] {
+        case .beforeHello?:
+            agents[name]?.alive = false
+            return [started, .exited(agent: name, status: 127, signal: nil)]
+        case .afterHello?:
+            agents[name]?.alive = false
+            return [started, hello, .exited(agent: name, status: 1, signal: nil)]
+        case nil:
+            return [started, hello]
+        }
     }
 
     /// A fault: the agent stops making progress on everything it holds (it keeps heartbeating,

@@ -9,6 +9,8 @@ extension Engine {
             record.desiredReplicas = existing.desiredReplicas
             record.lastScaledAt = existing.lastScaledAt
             record.lastScaleReason = existing.lastScaleReason
+            record.failingSince = existing.failingSince
+            record.failingReason = existing.failingReason
         }
         record.desiredReplicas = min(max(record.desiredReplicas, record.minReplicas), record.maxReplicas)
         pools[pool.name] = record
@@ -27,12 +29,16 @@ extension Engine {
 
     func agentStarted(_ name: String, pool: String, pid: Int32?, now: Instant) {
         var agent = agents[name] ?? newAgent(name, pool: pool)
-        if agent.startedAt != nil { agent.restarts += 1 }
+        // Restarts are counted when the engine asks for them (`start(_:restart:)`).
         agent.pid = pid
         agent.startedAt = now
         agent.lastHeartbeatAt = nil
-        agent.health = AgentHealth()
+        agent.health = configuration.healthModel.justStarted(recentRestarts: recentRestarts(of: name, at: now))
         agent.currentTasks = []
+        // The last process's figures are not this one's: judged by them, a restart for being
+        // over the memory limit would be judged over it again at once, and again.
+        agent.resources.cpuPercent = 0
+        agent.resources.memoryBytes = 0
         if agent.state != .paused { agent.state = .starting }
         agents[name] = agent
         dirtyAgents.insert(name)
@@ -65,6 +71,7 @@ extension Engine {
             supervision.observations[name] = HealthModel.Observations(expectedInterval: pools[agent.pool]?.heartbeatInterval ?? 1)
         }
         supervision.observations[name]?.detector.heartbeat(at: now)
+        supervision.cameUp.insert(name)
         if agent.state == .starting || agent.state == .restarting || agent.state == .unhealthy {
             agent.state = agent.currentTasks.isEmpty ? .idle : .busy
         }
@@ -126,9 +133,10 @@ extension Engine {
         guard var agent = agents[name] else { return .notFound("no agent named \(name)") }
         switch action {
         case .pause:
-            guard agent.state != .stopped else { return .refused("\(name) is stopped") }
+            guard !agent.state.isDown else { return .refused(Self.downRefusal(agent)) }
             agent.state = .paused
         case .resume:
+            guard !agent.state.isDown else { return .refused(Self.downRefusal(agent)) }
             guard agent.state == .paused || agent.state == .draining || agent.quarantined else {
                 return .refused("\(name) is \(agent.state.rawValue), not paused or draining")
             }
@@ -147,16 +155,17 @@ extension Engine {
             heldByOperator.remove(name)
             clearQuarantine(name)
             agents[name]?.quarantined = false
-            if agent.state == .stopped {
-                agents[name]?.state = .restarting
-                effects.append(.startAgent(pool: agent.pool, agent: name))
+            operatorTookCharge(of: agent.pool, agent: name, now: now)
+            if agent.state.isDown {
+                supervision.pendingRestarts.removeValue(forKey: name)
+                start(name, restart: true)
             } else {
                 endAgent(name, intent: .restartNow, reason: "\(name) restarted by \(actor)", now: now)
             }
             log(.operatorAction, name, "\(actor) asked \(name) to restart", at: now)
             return CommandOutcome(accepted: true, message: "\(name): restart")
         case .stop:
-            guard agent.state != .stopped else { return .refused("\(name) is already stopped") }
+            guard !agent.state.isDown else { return .refused(Self.downRefusal(agent)) }
             endAgent(name, intent: .stop, reason: "\(name) stopped by \(actor)", now: now)
             heldByOperator.insert(name)
             log(.operatorAction, name, "\(actor) asked \(name) to stop", at: now)
@@ -166,5 +175,11 @@ extension Engine {
         dirtyAgents.insert(name)
         log(.operatorAction, name, "\(actor) asked \(name) to \(action.rawValue)", at: now)
         return CommandOutcome(accepted: true, message: "\(name): \(action.rawValue)")
+    }
+
+    /// Why an action on an agent that is down is refused, and what to do instead.
+    static func downRefusal(_ agent: AgentRecord) -> String {
+        guard agent.state == .failed else { return "\(agent.name) is already stopped" }
+        return "\(agent.name) is down: its supervisor gave up on it (\(agent.lastError ?? "it kept crashing")); `agent restart \(agent.name)` starts it again"
     }
 }

@@ -169,6 +169,8 @@ extension Engine {
         guard newMinimum >= 0, newMaximum >= newMinimum else {
             return .refused("replicas must satisfy 0 ≤ min ≤ max (asked min \(newMinimum), max \(newMaximum))")
         }
+        operatorTookCharge(of: name, agent: nil, now: now)
+        pool = pools[name] ?? pool
         pool.minReplicas = newMinimum
         pool.maxReplicas = newMaximum
         if let pin { pool.desiredReplicas = pin.clamped(newMinimum, newMaximum) }

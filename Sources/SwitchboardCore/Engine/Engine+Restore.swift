@@ -27,7 +27,9 @@ extension Engine {
             supervision.nextAgentNumber[agent.pool] = max(supervision.nextAgentNumber[agent.pool] ?? 0, number)
         }
         for var agent in state.agents {
-            agent.state = .stopped
+            // Given up on stays given up: a new engine (after a crash, say) must not start
+            // what its supervisor gave up on. Every other agent shows as stopped until it starts.
+            if agent.state != .failed { agent.state = .stopped }
             agent.currentTasks = []
             agent.pid = nil
             agents[agent.name] = agent

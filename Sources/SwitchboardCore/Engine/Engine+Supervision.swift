@@ -15,7 +15,8 @@ extension Engine {
         let now = clock.now()
         supervision.shuttingDown = true
         supervision.pendingRestarts.removeAll()
-        for name in agents.keys.sorted() where agents[name]?.state != .stopped {
+        // A given-up agent stays given up in the store: the next engine honours it.
+        for name in agents.keys.sorted() where !(agents[name]?.state.isDown ?? true) {
             requeueTasks(of: name, reason: reason, now: now)
             agents[name]?.state = .stopped
             agents[name]?.pid = nil
@@ -29,14 +30,28 @@ extension Engine {
     private func startDueRestarts(_ now: Instant) {
         for (name, due) in supervision.pendingRestarts.sorted(by: { $0.key < $1.key }) where due <= now {
             supervision.pendingRestarts.removeValue(forKey: name)
-            guard let agent = agents[name], agent.state == .restarting else { continue }
-            effects.append(.startAgent(pool: agent.pool, agent: name))
+            guard agents[name]?.state == .restarting else { continue }
+            start(name, restart: true)
         }
+    }
+
+    /// Asks the runtime to start an agent. Every start goes through here; a restart (by the
+    /// supervisor or an operator) is counted in the agent's and the engine's `restarts`.
+    func start(_ name: String, restart: Bool) {
+        guard let pool = agents[name]?.pool else { return }
+        agents[name]?.state = .restarting
+        if restart {
+            agents[name]?.restarts += 1
+            restartCount += 1
+        }
+        supervision.cameUp.remove(name)
+        effects.append(.startAgent(pool: pool, agent: name))
+        dirtyAgents.insert(name)
     }
 
     /// Ends an agent's process on purpose; what happens after its exit depends on `intent`.
     func endAgent(_ name: String, intent: SupervisionState.ExitIntent, reason: String, now: Instant) {
-        guard let agent = agents[name], agent.state != .stopped else { return }
+        guard let agent = agents[name], !agent.state.isDown else { return }
         supervision.exitIntent[name] = intent
         requeueTasks(of: name, reason: reason, now: now)
         switch intent {
@@ -63,26 +78,24 @@ extension Engine {
             supervision.scalingDown.remove(name)
             log(.agentStopped, name, "\(name) stopped", at: now)
         case .restartNow?:
-            agents[name]?.state = .restarting
-            effects.append(.startAgent(pool: agents[name]!.pool, agent: name))
+            start(name, restart: true)
             log(.agentRestarted, name, "\(name) is restarting", at: now)
         case .restartWithBackoff(let why)?:
-            scheduleRestart(name, why: why, now: now)
+            scheduleRestart(name, why: why, kind: .agentRestarted, now: now)
         case nil:
-            if agents[name]?.state == .stopped { return }
-            log(.agentDied, name, "\(name) exited unexpectedly \(how)", at: now)
-            scheduleRestart(name, why: "exited \(how)", now: now)
+            // Down already (stopped, or given up on): a late exit changes nothing.
+            if agents[name]?.state.isDown ?? true { return }
+            scheduleRestart(name, why: "exited unexpectedly \(how)", kind: .agentDied, now: now)
         }
     }
 
-    private func scheduleRestart(_ name: String, why: String, now: Instant) {
+    /// Restarts an agent after a backoff, or gives up on it past the restart intensity. One
+    /// event says both what happened and what comes next.
+    private func scheduleRestart(_ name: String, why: String, kind: EngineEvent.Kind, now: Instant) {
         var history = supervision.restarts[name] ?? RestartHistory()
         guard history.allow(at: now, policy: configuration.restartPolicy) else {
-            agents[name]?.state = .stopped
-            agents[name]?.lastError = why
-            let policy = configuration.restartPolicy
-            log(.supervisorGaveUp, name, "\(name) gave up: more than \(policy.intensity) restarts within \(formatSeconds(policy.period.seconds)) (last: \(why))", at: now)
             supervision.restarts[name] = history
+            giveUp(on: name, why: why, now: now)
             return
         }
         supervision.restarts[name] = history
@@ -90,10 +103,16 @@ extension Engine {
         agents[name]?.state = .restarting
         agents[name]?.lastError = why
         supervision.pendingRestarts[name] = now + delay
-        log(.agentRestarted, name, "\(name) \(why); restarting in \(formatSeconds(delay.seconds))", at: now)
+        log(kind, name, "\(name) \(why); restarting in \(formatSeconds(delay.seconds))", at: now)
     }
 
     // MARK: Health
+
+    /// Restarts of the agent within the restart policy's period: an agent that does not stay up
+    /// is not healthy, whatever its last process looked like.
+    func recentRestarts(of name: String, at now: Instant) -> Int {
+        supervision.restarts[name]?.count(at: now, policy: configuration.restartPolicy) ?? 0
+    }
 
     func observeHeartbeat(_ name: String, at now: Instant) {
         supervision.observations[name]?.detector.heartbeat(at: now)
@@ -152,7 +171,7 @@ extension Engine {
     private func judge(_ name: String, now: Instant) {
         guard var agent = agents[name] else { return }
         switch agent.state {
-        case .stopped, .restarting:
+        case .stopped, .failed, .restarting:
             return
         case .starting:
             if let started = agent.startedAt, now - started > configuration.helloTimeout {
@@ -179,6 +198,8 @@ extension Engine {
             }
         }
         let pool = pools[agent.pool]
+        let restarts = recentRestarts(of: name, at: now)
+        supervision.observations[name]?.recentRestarts = restarts
         let health = configuration.healthModel.assess(
             supervision.observations[name]!, at: now, memoryLimit: agent.resources.memoryLimitBytes ?? pool?.memoryLimitBytes,
             poolMedianSeconds: SupervisionState.percentile(supervision.poolDurations[agent.pool] ?? [], 0.5))
@@ -240,32 +261,32 @@ extension Engine {
     }
 
     /// The agents of a pool that count as replicas: alive or coming back, not leaving; and
-    /// those an operator stopped, which keep their place.
+    /// those an operator stopped, which keep their place. Agents given up on are not replicas:
+    /// the pool may start others in their place (after its replacement backoff).
     func replicas(of pool: String) -> [AgentRecord] {
-        agents.values.filter { $0.pool == pool && ($0.state != .stopped || heldByOperator.contains($0.name)) && !supervision.scalingDown.contains($0.name) }
+        agents.values.filter { $0.pool == pool && (!$0.state.isDown || heldByOperator.contains($0.name)) && !supervision.scalingDown.contains($0.name) }
     }
 
-    private func scalePools(_ now: Instant) {
+    func scalePools(_ now: Instant) {
         for name in pools.keys.sorted() {
             guard var pool = pools[name] else { continue }
-            let current = replicas(of: name)
-            let work = backlog(of: pool)
-            if let (target, reason) = supervision.autoscaler.decide(pool: pool, current: current.count, backlog: work, now: now) {
-                if pool.desiredReplicas != target || pool.lastScaleReason != reason {
-                    let before = current.count
-                    pool.desiredReplicas = target
-                    pool.lastScaledAt = now
-                    pool.lastScaleReason = reason
-                    pools[name] = pool
-                    dirtyPools.insert(name)
-                    log(.poolScaled, name, "\(name): \(before) → \(target) agent(s): \(reason)", at: now)
-                }
+            // A failing pool makes no decisions of its own: an operator has to look at it.
+            if !pool.isFailing, let (target, reason) = supervision.autoscaler.decide(pool: pool, backlog: backlog(of: pool), now: now),
+                target != pool.desiredReplicas
+            {
+                let before = pool.desiredReplicas
+                pool.desiredReplicas = target
+                pool.lastScaledAt = now
+                pool.lastScaleReason = reason
+                pools[name] = pool
+                dirtyPools.insert(name)
+                log(.poolScaled, name, "\(name): \(before) → \(target) agent(s): \(reason)", at: now)
             } else if pool.desiredReplicas < pool.minReplicas || pool.desiredReplicas > pool.maxReplicas {
                 pool.desiredReplicas = pool.desiredReplicas.clamped(pool.minReplicas, pool.maxReplicas)
                 pools[name] = pool
                 dirtyPools.insert(name)
             }
-            converge(pool: pools[name]!, current: current, now: now)
+            converge(pool: pools[name]!, current: replicas(of: name), now: now)
         }
         // Agents draining for a scale-down stop once idle.
         for name in supervision.scalingDown.sorted() where agents[name]?.currentTasks.isEmpty ?? true {
@@ -274,19 +295,24 @@ extension Engine {
         }
     }
 
-    /// Starts or drains agents until the pool has its desired replicas.
+    /// Starts or drains agents until the pool has its desired replicas. A failing pool starts
+    /// none, and a pool that lost an agent to a give-up starts none before its replacement
+    /// backoff is over (`ReplacementPolicy`).
     private func converge(pool: PoolRecord, current: [AgentRecord], now: Instant) {
         if current.count < pool.desiredReplicas {
+            guard !pool.isFailing else { return }
+            if let notBefore = supervision.replaceNotBefore[pool.name] {
+                guard now >= notBefore else { return }
+                supervision.replaceNotBefore.removeValue(forKey: pool.name)
+            }
             var names = Set(current.map(\.name))
             for _ in current.count..<pool.desiredReplicas {
                 let name = nextAgentName(for: pool, avoiding: names)
                 names.insert(name)
                 if agents[name] == nil { agents[name] = newAgent(name, pool: pool.name) }
-                agents[name]?.state = .restarting
                 supervision.exitIntent.removeValue(forKey: name)
                 supervision.pendingRestarts.removeValue(forKey: name)
-                effects.append(.startAgent(pool: pool.name, agent: name))
-                dirtyAgents.insert(name)
+                start(name, restart: false)
             }
         } else if current.count > pool.desiredReplicas {
             // Leave the busiest ones; prefer agents not yet connected, then idle, then newest.
@@ -312,8 +338,9 @@ extension Engine {
         }
     }
 
+    /// A name for a new replica: a stopped agent's of this pool first (its history stays with
+    /// the name), never a given-up agent's — only an operator brings that one back.
     private func nextAgentName(for pool: PoolRecord, avoiding taken: Set<String>) -> String {
-        // Reuse a stopped agent's name of this pool first (its history stays with the name).
         let taken = taken.union(heldByOperator)
         if let reused = pool.agentNames.first(where: { !taken.contains($0) && (agents[$0] == nil || agents[$0]?.state == .stopped) }) {
             return reused

@@ -52,6 +52,9 @@ public final class Engine {
     var recentEvents: [EngineEvent] = []
     /// Events logged since the engine started (the log itself keeps the last ones).
     public internal(set) var eventsLogged = 0
+    /// Agents restarted (by their supervisor or by an operator) since the engine started: the
+    /// `restarts` of every summary.
+    public internal(set) var restartCount = 0
     var effects: [EngineEffect] = []
     var inbox: [(id: Int64?, command: OperatorCommand, actor: Actor)] = []
     public internal(set) var metrics = EngineMetrics()
@@ -71,7 +74,7 @@ public final class Engine {
         self.clock = clock
         random = SeededRandom(seed: configuration.seed)
         strategy = configuration.assignment.makeStrategy(weights: configuration.scoredWeights)
-        supervision = SupervisionState(cooldown: configuration.scaleDownCooldown)
+        supervision = SupervisionState(cooldown: configuration.scaleDownCooldown, upInterval: configuration.scaleUpInterval)
         transport = InMemoryMessageQueue(
             configuration: QueueConfiguration(name: "tasks", defaultLease: .seconds(365 * 24 * 3600), finishedMessagesKept: 256, seed: configuration.seed),
             clock: clock)
@@ -203,7 +206,8 @@ public final class Engine {
             let key = ready.classes[index].key
             if queues[key.queue]?.isPaused ?? false { continue }
             guard ready.top(of: index, isCurrent: isReady) != nil else { continue }
-            let servable = pools.values.contains { pool in key.capabilities.allSatisfy(pool.capabilities.contains) && pool.maxReplicas > 0 }
+            // A failing pool starts no agent until an operator acts: it serves nothing.
+            let servable = pools.values.contains { pool in key.capabilities.allSatisfy(pool.capabilities.contains) && pool.maxReplicas > 0 && !pool.isFailing }
                 || agents.values.contains { $0.state.isAlive && $0.canServe(key.capabilities) }
             if servable { return true }
         }

@@ -29,7 +29,7 @@ public struct EngineChanges: Sendable {
 public struct EngineEvent: Hashable, Sendable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case agentStarted, agentDied, agentRestarted, agentQuarantined, agentUnhealthy, agentDegraded, agentRecovered,
-            agentStalled, agentStopped, supervisorGaveUp, poolScaled, taskFailed, taskTimedOut, taskOverdue, operatorAction,
+            agentStalled, agentStopped, supervisorGaveUp, poolScaled, poolFailing, taskFailed, taskTimedOut, taskOverdue, operatorAction,
             storeError, enginePaused
     }
 

@@ -17,12 +17,17 @@ public struct EngineConfiguration: Sendable {
     public var messagesPerAgentPerTick: Int
     /// Lines kept in the event log.
     public var eventLogSize: Int
-    /// How crashed agents are restarted.
+    /// How crashed agents are restarted, and when the supervisor gives up on one.
     public var restartPolicy: RestartPolicy
+    /// How a pool replaces agents given up on, and when it is marked failing.
+    public var replacementPolicy: ReplacementPolicy
     /// How agents are judged.
     public var healthModel: HealthModel
-    /// How long a pool must want fewer agents before it shrinks.
+    /// How long a pool must want fewer agents before it shrinks (and the least time between any
+    /// scaling and a scale-down).
     public var scaleDownCooldown: Duration
+    /// The least time between two scale-ups of a pool.
+    public var scaleUpInterval: Duration
     /// A task is stalled when it makes no progress for this many times the usual duration of
     /// its queue's tasks (p95), and at least `stallFloor`.
     public var stallFactor: Double
@@ -41,8 +46,8 @@ public struct EngineConfiguration: Sendable {
         nodeName: String = "switchboard", assignment: AssignmentStrategyKind = .capabilityMatch,
         scoredWeights: ScoredWeights = ScoredWeights(), maxRunning: Int? = nil, taskRetryPolicy: RetryPolicy = .standard,
         keepHistoryInMemory: Bool = false, seed: UInt64 = 1, messagesPerAgentPerTick: Int = 32, eventLogSize: Int = 500,
-        restartPolicy: RestartPolicy = RestartPolicy(), healthModel: HealthModel = HealthModel(),
-        scaleDownCooldown: Duration = .seconds(30), stallFactor: Double = 5, stallFloor: Duration = .seconds(30),
+        restartPolicy: RestartPolicy = RestartPolicy(), replacementPolicy: ReplacementPolicy = ReplacementPolicy(), healthModel: HealthModel = HealthModel(),
+        scaleDownCooldown: Duration = .seconds(30), scaleUpInterval: Duration = .seconds(10), stallFactor: Double = 5, stallFloor: Duration = .seconds(30),
         quarantineThreshold: Int = 5, helloTimeout: Duration = .seconds(15), pauseThreshold: Duration = .seconds(1)
     ) {
         self.nodeName = nodeName
@@ -55,8 +60,10 @@ public struct EngineConfiguration: Sendable {
         self.messagesPerAgentPerTick = max(1, messagesPerAgentPerTick)
         self.eventLogSize = max(10, eventLogSize)
         self.restartPolicy = restartPolicy
+        self.replacementPolicy = replacementPolicy
         self.healthModel = healthModel
         self.scaleDownCooldown = scaleDownCooldown
+        self.scaleUpInterval = scaleUpInterval
         self.stallFactor = max(1, stallFactor)
         self.stallFloor = stallFloor
         self.quarantineThreshold = max(1, quarantineThreshold)

@@ -28,13 +28,15 @@ public struct EngineSummary: Sendable, Hashable, Codable {
     /// How long the store's commits took (filled in by the host that writes the summary).
     public var commitLatency: LatencySummary
     public var eventsLogged: Int
+    /// Agents restarted (by their supervisor or an operator) since the engine started.
+    public var restarts: Int
 
     public static let seriesSeconds = 120
 
     public init(
         at: Instant, startedAt: Instant, node: String, tasks: [String: Int], agents: [String: Int], queues: [QueueSummary],
         submittedPerSecond: [Int], completedPerSecond: [Int], failedPerSecond: [Int], depth: [Int], wait: LatencySummary,
-        run: LatencySummary, messagesPerSecond: Double, errorRate: Double, commitLatency: LatencySummary, eventsLogged: Int
+        run: LatencySummary, messagesPerSecond: Double, errorRate: Double, commitLatency: LatencySummary, eventsLogged: Int, restarts: Int = 0
     ) {
         self.at = at
         self.startedAt = startedAt
@@ -52,6 +54,34 @@ public struct EngineSummary: Sendable, Hashable, Codable {
         self.errorRate = errorRate
         self.commitLatency = commitLatency
         self.eventsLogged = eventsLogged
+        self.restarts = restarts
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case at, startedAt, node, tasks, agents, queues, submittedPerSecond, completedPerSecond, failedPerSecond, depth, wait, run
+        case messagesPerSecond, errorRate, commitLatency, eventsLogged, restarts
+    }
+
+    /// Reads a summary, also one written before `restarts` was (it reads as 0).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        at = try c.decode(Instant.self, forKey: .at)
+        startedAt = try c.decode(Instant.self, forKey: .startedAt)
+        node = try c.decode(String.self, forKey: .node)
+        tasks = try c.decode([String: Int].self, forKey: .tasks)
+        agents = try c.decode([String: Int].self, forKey: .agents)
+        queues = try c.decode([QueueSummary].self, forKey: .queues)
+        submittedPerSecond = try c.decode([Int].self, forKey: .submittedPerSecond)
+        completedPerSecond = try c.decode([Int].self, forKey: .completedPerSecond)
+        failedPerSecond = try c.decode([Int].self, forKey: .failedPerSecond)
+        depth = try c.decode([Int].self, forKey: .depth)
+        wait = try c.decode(LatencySummary.self, forKey: .wait)
+        run = try c.decode(LatencySummary.self, forKey: .run)
+        messagesPerSecond = try c.decode(Double.self, forKey: .messagesPerSecond)
+        errorRate = try c.decode(Double.self, forKey: .errorRate)
+        commitLatency = try c.decode(LatencySummary.self, forKey: .commitLatency)
+        eventsLogged = try c.decode(Int.self, forKey: .eventsLogged)
+        restarts = try c.decodeIfPresent(Int.self, forKey: .restarts) ?? 0
     }
 
     public func taskCount(_ status: TaskStatus) -> Int { tasks[status.rawValue] ?? 0 }
@@ -116,7 +146,7 @@ extension Engine {
             wait: metrics.wait.summary(at: now), run: metrics.run.summary(at: now),
             messagesPerSecond: transport.metrics().acknowledgedPerSecond + messages.metrics().acknowledgedPerSecond,
             errorRate: finished == 0 ? 0 : Double(lastMinuteFailed) / Double(finished),
-            commitLatency: commitLatency, eventsLogged: eventsLogged)
+            commitLatency: commitLatency, eventsLogged: eventsLogged, restarts: restartCount)
     }
 
     private func queueSummary(_ name: String, now: Instant) -> QueueSummary {

@@ -31,7 +31,16 @@ struct SupervisionState: Sendable {
     var shuttingDown = false
     var lastHistorySecond: Int64 = .min
 
-    init(cooldown: Duration) { autoscaler = Autoscaler(cooldown: cooldown) }
+    /// Agents whose next start is a restart (by the supervisor or an operator), for `restarts`.
+    var restartStarts: Set<String> = []
+    /// Agents that said hello since they were last started: a given-up agent that never did
+    /// never came up at all.
+    var cameUp: Set<String> = []
+    /// Recent give-ups of each pool's agents, and when each pool may next start an agent.
+    var poolGiveUps: [String: [Instant]] = [:]
+    var replaceNotBefore: [String: Instant] = [:]
+
+    init(cooldown: Duration, upInterval: Duration) { autoscaler = Autoscaler(cooldown: cooldown, upInterval: upInterval) }
 
     static func remember(_ value: Double, in list: inout [Double], keep: Int = 200) {
         list.append(value)

@@ -21,10 +21,13 @@ enum AgentsPane {
         let agents = context.listedAgents
         let all = context.snapshot?.agents.count ?? 0
         var note = context.state.agentFilter.isEmpty ? "\(all)" : "\(agents.count) of \(all) · filter: \(context.state.agentFilter)"
-        if let unhealthy = context.snapshot?.agents.filter({ $0.health.level == .unhealthy || $0.health.level == .dead }).count, unhealthy > 0 {
+        if let unhealthy = context.snapshot?.agents.filter({ ($0.health.level == .unhealthy || $0.health.level == .dead) && $0.state != .failed }).count, unhealthy > 0 {
             note += " · \(unhealthy) unhealthy"
         }
         if case .lost(let name) = context.state.agentSelection { note += " · \(name) left the list" }
+        if let failed = context.snapshot?.agents.filter({ $0.state == .failed }).count, failed > 0 {
+            note += " · \(failed) given up (R restarts)"
+        }
         let inner = Border.draw(&canvas, rect, title: "3 Agents", note: note, focused: context.isFocused(.agents))
         guard inner.height > 0 else { return }
         let showsPools = Layout.agentsPaneShowsPools(height: rect.height)
@@ -50,12 +53,18 @@ enum AgentsPane {
         var x = rect.x + 1
         x += canvas.write("pools ", x: x, y: rect.y, style: Style(.dim))
         for pool in snapshot.pools {
-            let running = snapshot.agents.filter { $0.pool == pool.name && $0.state != .stopped }.count
+            let running = snapshot.agents.filter { $0.pool == pool.name && !$0.state.isDown }.count
             var text = "\(pool.name) \(running) [\(pool.minReplicas)–\(pool.maxReplicas)]"
-            if pool.desiredReplicas > running { text += " ▲" } else if pool.desiredReplicas < running { text += " ▼" }
+            if pool.isFailing {
+                text += " failing"
+            } else if pool.desiredReplicas > running {
+                text += " ▲"
+            } else if pool.desiredReplicas < running {
+                text += " ▼"
+            }
             let room = rect.maxX - x
             guard CharacterWidth.columns(of: text) + 2 <= room else { break }
-            x += canvas.write(text + "  ", x: x, y: rect.y, style: Style(.foreground))
+            x += canvas.write(text + "  ", x: x, y: rect.y, style: Style(pool.isFailing ? .alert : .foreground))
         }
     }
 
@@ -74,7 +83,8 @@ enum AgentsPane {
                   agent.health.secondsToMemoryLimit != nil ? .healthDegraded : .foreground),
             .text(heartbeat, .dim),
             .text("\(agent.tasksDone)/\(agent.tasksFailed)", agent.tasksFailed > 0 ? .statusFailed : .foreground),
-            .sparkline(agent.throughputHistory.map(Double.init)),
+            // A given-up agent's throughput is nothing to chart: the column says why it is down.
+            agent.state == .failed ? .text(agent.lastError ?? "given up", .alert) : .sparkline(agent.throughputHistory.map(Double.init)),
         ]
     }
 }

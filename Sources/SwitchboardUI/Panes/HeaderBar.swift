@@ -77,7 +77,7 @@ enum HeaderBar {
         for state in AgentState.allCases.sorted(by: { $0.displayOrder < $1.displayOrder }) {
             let count = summary.agentCount(state)
             guard count > 0 else { continue }
-            let rank = [.unhealthy, .restarting, .busy].contains(state) ? 3 : state == .idle ? 4 : 8
+            let rank = [.failed, .unhealthy, .restarting, .busy].contains(state) ? 3 : state == .idle ? 4 : 8
             pieces.append(Piece(runs: [("\(count) \(state.rawValue)", Role.of(state) == .foreground ? .foreground : Role.of(state))], rank: rank, group: 2))
         }
         return pieces

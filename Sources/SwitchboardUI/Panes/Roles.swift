@@ -44,12 +44,14 @@ extension Role {
         case .unhealthy: .alert
         case .restarting: .healthDegraded
         case .stopped: .dim
+        case .failed: .alert
         }
     }
 
     static func of(_ kind: EngineEvent.Kind) -> Role {
         switch kind {
-        case .agentDied, .agentQuarantined, .agentUnhealthy, .agentStalled, .supervisorGaveUp, .taskFailed, .taskTimedOut, .storeError: .alert
+        case .agentDied, .agentQuarantined, .agentUnhealthy, .agentStalled, .supervisorGaveUp, .poolFailing, .taskFailed, .taskTimedOut, .storeError:
+            .alert
         case .agentDegraded, .taskOverdue, .enginePaused: .healthDegraded
         case .agentRestarted, .agentRecovered, .agentStarted: .healthHealthy
         case .poolScaled, .operatorAction: .title

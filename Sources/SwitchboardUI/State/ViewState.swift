@@ -215,6 +215,7 @@ extension AgentState {
     /// Order for tables: the states that need a look first.
     public var displayOrder: Int {
         switch self {
+        case .failed: -1
         case .unhealthy: 0
         case .restarting: 1
         case .starting: 2

@@ -18,6 +18,9 @@ public struct HealthModel: Sendable, Hashable {
     /// its last finished task: an agent that is given no work because its record is bad can
     /// earn work again, instead of waiting idle for ever.
     public var trackRecordHalfLife: Double = 60
+    /// Score lost per restart within the restart policy's period: an agent that cannot stay up
+    /// is degraded at its first restart and unhealthy (given no work) at its fourth.
+    public var restartPenalty: Double = 20
 
     public init() {}
 
@@ -34,12 +37,15 @@ public struct HealthModel: Sendable, Hashable {
         public var quarantined = false
         /// When its last attempt finished, for the fading of its track record.
         public var lastOutcomeAt: Instant?
+        /// Restarts within the restart policy's period (set by the engine before it judges).
+        public var recentRestarts = 0
 
         public init(expectedInterval: Double) { detector = PhiAccrualDetector(expectedInterval: expectedInterval) }
 
         public static func == (lhs: Observations, rhs: Observations) -> Bool {
             lhs.detector == rhs.detector && lhs.errorRate == rhs.errorRate && lhs.durations == rhs.durations
                 && lhs.memory.map(\.bytes) == rhs.memory.map(\.bytes) && lhs.stalledTask == rhs.stalledTask && lhs.quarantined == rhs.quarantined
+                && lhs.recentRestarts == rhs.recentRestarts
         }
 
         public func hash(into hasher: inout Hasher) {
@@ -124,18 +130,41 @@ public struct HealthModel: Sendable, Hashable {
             score -= 100
         }
 
+        if observations.recentRestarts > 0 {
+            reasons.append(Self.restartReason(observations.recentRestarts))
+            score -= restartPenalty * Double(observations.recentRestarts)
+        }
+
         health.score = Int(max(0, min(100, score)).rounded())
         health.reasons = reasons
         if dead {
             health.level = .dead
         } else if observations.quarantined || phi >= suspectPhi || observations.stalledTask != nil || health.score < 40 {
             health.level = .unhealthy
-        } else if health.score < 75 || health.forecast != nil || ((health.slowdown ?? 1) > slowdownThreshold && weight >= 0.5) {
+        } else if health.score < 75 || health.forecast != nil || ((health.slowdown ?? 1) > slowdownThreshold && weight >= 0.5)
+            || observations.recentRestarts > 0
+        {
             health.level = .degraded
         } else {
             health.level = .healthy
         }
         return health
+    }
+
+    /// The health of an agent just (re)started, before anything else is known of it: healthy,
+    /// unless it restarted recently — then as `assess` will judge it, so that starting it
+    /// again does not make it look healthy for a moment.
+    public func justStarted(recentRestarts: Int) -> AgentHealth {
+        var health = AgentHealth()
+        guard recentRestarts > 0 else { return health }
+        health.score = Int(max(0, 100 - restartPenalty * Double(recentRestarts)).rounded())
+        health.reasons = [Self.restartReason(recentRestarts)]
+        health.level = health.score < 40 ? .unhealthy : .degraded
+        return health
+    }
+
+    static func restartReason(_ restarts: Int) -> String {
+        "restarted \(restarts)× recently: it does not stay up"
     }
 
     /// Seconds until memory reaches `limit` at the trend of the samples (least squares over

@@ -38,4 +38,9 @@ public struct RestartHistory: Hashable, Sendable {
     }
 
     public var count: Int { recent.count }
+
+    /// Restarts within the policy's period before `now`.
+    public func count(at now: Instant, policy: RestartPolicy) -> Int {
+        recent.filter { now - $0 <= policy.period }.count
+    }
 }
