@@ -307,7 +307,7 @@ extension Engine {
             }
             var names = Set(current.map(\.name))
             for _ in current.count..<pool.desiredReplicas {
-                let name = nextAgentName(for: pool, avoiding: names)
+                let name = nextAgentName(for: pool, avoiding: names, now: now)
                 names.insert(name)
                 if agents[name] == nil { agents[name] = newAgent(name, pool: pool.name) }
                 supervision.exitIntent.removeValue(forKey: name)
@@ -339,13 +339,20 @@ extension Engine {
     }
 
     /// A name for a new replica: a stopped agent's of this pool first (its history stays with
-    /// the name), never a given-up agent's — only an operator brings that one back.
-    private func nextAgentName(for pool: PoolRecord, avoiding taken: Set<String>) -> String {
+    /// the name), never a given-up agent's — only an operator brings that one back — nor one
+    /// restarted within the restart period: a crash-looping agent the pool let go must not come
+    /// back at once under its old name with a fresh start its supervisor never counted.
+    private func nextAgentName(for pool: PoolRecord, avoiding taken: Set<String>, now: Instant) -> String {
         let taken = taken.union(heldByOperator)
-        if let reused = pool.agentNames.first(where: { !taken.contains($0) && (agents[$0] == nil || agents[$0]?.state == .stopped) }) {
+        func reusable(_ name: String) -> Bool {
+            guard !taken.contains(name) else { return false }
+            guard let agent = agents[name] else { return true }
+            return agent.state == .stopped && (supervision.restarts[name]?.count(at: now, policy: configuration.restartPolicy) ?? 0) == 0
+        }
+        if let reused = pool.agentNames.first(where: reusable) {
             return reused
         }
-        if let stopped = agents.values.filter({ $0.pool == pool.name && $0.state == .stopped && !taken.contains($0.name) })
+        if let stopped = agents.values.filter({ $0.pool == pool.name && reusable($0.name) })
             .map(\.name).sorted(by: { $0.localizedNumericLess(than: $1) }).first {
             return stopped
         }
@@ -353,7 +360,7 @@ extension Engine {
             let number = (supervision.nextAgentNumber[pool.name] ?? 0) + 1
             supervision.nextAgentNumber[pool.name] = number
             let name = "\(pool.name)-\(number)"
-            if !taken.contains(name), agents[name] == nil || agents[name]?.state == .stopped { return name }
+            if reusable(name) { return name }
         }
     }
 }
