@@ -390,11 +390,13 @@ public final class Simulation {
             trace.note(step, "SABOTAGE: \(done.id) is recorded completed a second time")
         case .restartGivenUp:
             guard let failed = host.engine.allAgents.first(where: { $0.state == .failed }) else {
-                // None yet: make one, an agent that dies at every start until it is given up on.
-                if let victim = host.engine.allAgents.first(where: { $0.state.isAlive && swarm.isAlive($0.name) }), swarm.crashOnStart[victim.name] == nil {
+                // None yet: make one, an agent that dies at every start until it is given up on
+                // (committed at once, so that the step's checks see the store and the engine agree).
+                if swarm.crashOnStart.isEmpty, let victim = host.engine.allAgents.first(where: { $0.state.isAlive && swarm.isAlive($0.name) }) {
                     swarm.crashOnStart[victim.name] = .afterHello
                     crashLoopUntil[victim.name] = nil
                     deliver(swarm.handle(.killAgent(agent: victim.name, reason: "sabotage"), now: clock.now()))
+                    try? host.commit()
                 }
                 sabotageStep = step + 1
                 return

@@ -29,8 +29,12 @@ struct CrashLoopTests {
             min_replicas = 1
             max_replicas = 1
             """, configuration: Self.configuration)
-        let failing = swarm.wait(timeout: 30) { $0.pool("broken")?.isFailing == true }
+        // The event log is fed after each step: wait for the event, not only the engine's state.
+        let failing = swarm.wait(timeout: 30) { engine in
+            engine.pool("broken")?.isFailing == true && swarm.eventLog.contains { $0.kind == .poolFailing }
+        }
         #expect(failing, "\(swarm.eventLog.map(\.message))")
+        Thread.sleep(forTimeInterval: 0.3)
         // Nothing more happens: a second later the same events, no new start.
         let settled = swarm.eventLog.count
         Thread.sleep(forTimeInterval: 1.5)
