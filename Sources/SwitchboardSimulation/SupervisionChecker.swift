@@ -5,8 +5,8 @@ import SwitchboardCore
 /// - after the supervisor gives up on an agent, nothing starts that agent again but an
 ///   operator's restart (a new engine honours the give-ups its store recorded);
 /// - no agent is started more than `intensity + 1` times within any restart-policy period
-///   (its first start and `intensity` restarts; an operator's restart, or a stop the engine
-///   asked for, opens a new count);
+///   (its first start and `intensity` restarts; an operator's restart opens a new count; the
+///   engine never hands a name restarted within the period to a new replica);
 /// - a step logs a bounded number of events: a crash loop, a flapping pool or a storm of
 ///   anything else shows up as a burst.
 ///
@@ -74,9 +74,6 @@ public struct SupervisionChecker: Sendable {
             starts[agent] = nil
         }
         operatorRestarts.removeAll()
-        // A stop the engine asked for (an operator's, a scale-down) ends the agent's life: its
-        // next start, by a scale-up, is a new one, not a restart.
-        for case .stopAgent(let agent, _) in effects { starts[agent] = nil }
         for case .startAgent(_, let agent) in effects {
             if givenUp.contains(agent) {
                 return (Self.staysGivenUp, "\(agent) was started again after its supervisor gave up on it, with no operator's restart")

@@ -156,7 +156,9 @@ extension Engine {
             clearQuarantine(name)
             agents[name]?.quarantined = false
             operatorTookCharge(of: agent.pool, agent: name, now: now)
-            if agent.state.isDown {
+            // Down, or between a crash and its backoff's restart: no process to end, so start
+            // it now in place of the pending restart (ending it would start it twice).
+            if agent.state.isDown || supervision.pendingRestarts[name] != nil {
                 supervision.pendingRestarts.removeValue(forKey: name)
                 start(name, restart: true)
             } else {
