@@ -53,8 +53,10 @@ public struct TOMLDocument {
     /// What the TOML parser (toml++) does not survive, found before it runs: an escape that
     /// stands for NUL in a basic string (`\u0000`, `\U00000000`, `\x00` — the string would be
     /// cut there), and a table header whose name starts with neither a key character nor a
-    /// quote (`[`, `[.a]`, `[=`), on which the parser asserts and aborts the process. Literal
-    /// strings and comments are skipped; brackets inside values are not headers.
+    /// quote (`[`, `[.a]`, `[=`), on which the parser asserts and aborts the process, and any
+    /// non-ASCII character outside strings and comments (a Unicode space such as U+2028 where
+    /// an array wants a value aborts it too). Literal strings and comments are skipped;
+    /// brackets inside values are not headers.
     static func precheck(_ text: String) -> (line: Int, message: String)? {
         let bytes = Array(text.utf8)
         var index = 0
@@ -158,6 +160,10 @@ public struct TOMLDocument {
                     index += 1
                 }
                 if index < bytes.count, bytes[index] != 0x0A { index += closing.utf8.count }
+            case 0x80...:
+                // Outside strings and comments TOML is ASCII. Unicode spaces (U+0085, U+2028)
+                // where a value starts make the parser assert, so refuse every non-ASCII byte.
+                return (line, "a character outside a string or comment that is not ASCII (quote it)")
             default:
                 index += 1
             }

@@ -113,12 +113,22 @@ struct ConfigPropertyTests {
         }
     }
 
+    @Test("a Unicode space where a value starts is refused with its line, not an abort of the parser")
+    func unicodeSpaceBeforeAValue() {
+        for space in ["\u{85}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{3000}", "\u{FEFF}"] {
+            for text in ["move_down = [\(space)1]\n", "x = [1,\(space)2]\n", "x = \(space)1\n", "x = {a = \(space)1}\n"] {
+                #expect(throws: ConfigError.self, "\(text.debugDescription)") { try TOMLDocument(text: text, file: "u.toml") }
+            }
+        }
+        #expect(throws: Never.self) { try TOMLDocument(text: "# é\nx = \"é\"\n", file: "u.toml") }
+    }
+
     /// Every text of up to three fragments, in four contexts: the TOML parser (toml++) asserts
     /// and aborts the process on some malformed texts (`[` then a newline; `}` where an array
     /// wants a value), so `TOMLDocument` must refuse them before it runs.
     @Test("every short TOML text parses or is refused; none aborts the parser")
     func exhaustiveShortTexts() {
-        let alphabet = ["[", "]", ".", "=", " ", "\n", "a", "\"", "'", ",", "{", "}", "1", "\t", "#", "-", "é", "\r\n", "x = ", "\"\"\"", "'''", "\\"]
+        let alphabet = ["[", "]", ".", "=", " ", "\n", "a", "\"", "'", ",", "{", "}", "1", "\t", "#", "-", "é", "\r\n", "x = ", "\"\"\"", "'''", "\\", "\u{2028}", "\u{85}"]
         var texts = 0
         func each(_ prefix: String, _ depth: Int) {
             guard depth > 0 else {
@@ -131,7 +141,7 @@ struct ConfigPropertyTests {
             for fragment in alphabet { each(prefix + fragment, depth - 1) }
         }
         each("", 3)
-        #expect(texts == 4 * 22 * 22 * 22)
+        #expect(texts == 4 * 24 * 24 * 24)
     }
 
     @Test("texts that made the TOML parser abort are refused with their line")

@@ -8,18 +8,11 @@ import Testing
 @Suite("Marks and messages")
 struct MarksAndMessagesTests {
     func context(_ snapshot: DashboardSnapshot?) -> UpdateContext {
-        UpdateContext(snapshot: snapshot, width: 160, height: 48, now: Fixtures.now)
+        KeyPresses.context(snapshot)
     }
 
     func press(_ keys: [Key], _ state: ViewState = ViewState(), _ snapshot: DashboardSnapshot = Fixtures.snapshot()) -> (ViewState, [DashboardCommand]) {
-        var state = state
-        var commands: [DashboardCommand] = []
-        for key in keys {
-            let (next, issued) = Dashboard.update(state, key, context(snapshot))
-            state = next
-            commands += issued
-        }
-        return (state, commands)
+        KeyPresses.press(keys, state, snapshot)
     }
 
     /// Two normal-priority tasks of the fixture (a raise takes them to high).

@@ -8,18 +8,11 @@ import Testing
 @Suite("Selection follows the item")
 struct SelectionTests {
     func context(_ snapshot: DashboardSnapshot?, width: Int = 160, height: Int = 48) -> UpdateContext {
-        UpdateContext(snapshot: snapshot, width: width, height: height, now: Fixtures.now)
+        KeyPresses.context(snapshot, width: width, height: height)
     }
 
     func press(_ keys: [Key], _ state: ViewState, _ snapshot: DashboardSnapshot?) -> (ViewState, [DashboardCommand]) {
-        var state = state
-        var commands: [DashboardCommand] = []
-        for key in keys {
-            let (next, issued) = Dashboard.update(state, key, context(snapshot))
-            state = next
-            commands += issued
-        }
-        return (state, commands)
+        KeyPresses.press(keys, state, snapshot)
     }
 
     /// A running critical task that sorts above every other: its arrival pushes each row down.

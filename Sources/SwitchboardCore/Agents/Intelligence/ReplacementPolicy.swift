@@ -25,7 +25,6 @@ public struct ReplacementPolicy: Hashable, Sendable, Codable {
     /// The delay before the pool replaces an agent after its `giveUps`-th give-up (1-based)
     /// within the period.
     public func delay(afterGiveUps giveUps: Int) -> Duration {
-        let seconds = min(initialDelay.seconds * pow(factor, Double(max(0, giveUps - 1))), maxDelay.seconds)
-        return .seconds(fractional: seconds)
+        ExponentialBackoff.delay(giveUps, initial: initialDelay, factor: factor, cap: maxDelay)
     }
 }

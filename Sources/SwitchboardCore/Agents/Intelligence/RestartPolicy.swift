@@ -18,8 +18,7 @@ public struct RestartPolicy: Hashable, Sendable, Codable {
 
     /// The delay before restart number `restarts` (1-based) within the period.
     public func delay(forRestart restarts: Int) -> Duration {
-        let seconds = min(initialDelay.seconds * pow(factor, Double(max(0, restarts - 1))), maxDelay.seconds)
-        return .seconds(fractional: seconds)
+        ExponentialBackoff.delay(restarts, initial: initialDelay, factor: factor, cap: maxDelay)
     }
 }
 
