@@ -28,12 +28,17 @@ extension EngineSummary {
         return summary
     }
 
-    /// The same summary with every rate at zero and every agent counted as stopped: how a
-    /// store without a running engine is shown (its agents cannot be running either).
+    /// The same summary with every rate at zero and every agent counted as stopped — but those
+    /// given up on, which stay `failed` until an operator restarts them: how a store without a
+    /// running engine is shown (its agents cannot be running either).
     public var offline: EngineSummary {
         var summary = offline(keepingTimesOf: nil)
-        let agentTotal = agents.values.reduce(0, +)
-        summary.agents = Dictionary(uniqueKeysWithValues: AgentState.allCases.map { ($0.rawValue, $0 == .stopped ? agentTotal : 0) })
+        let failed = agents[AgentState.failed.rawValue] ?? 0
+        let stopped = agents.values.reduce(0, +) - failed
+        summary.agents = Dictionary(
+            uniqueKeysWithValues: AgentState.allCases.map { state in
+                (state.rawValue, state == .stopped ? stopped : state == .failed ? failed : 0)
+            })
         return summary
     }
 }

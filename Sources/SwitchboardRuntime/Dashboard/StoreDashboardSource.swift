@@ -78,13 +78,14 @@ public final class StoreDashboardSource: DashboardSource, @unchecked Sendable {
 
     /// A store with no engine running: its agents cannot be running either, whatever the last
     /// engine wrote (one killed with SIGKILL wrote nothing on its way out), and nothing moves.
-    /// Agents are shown stopped, without tasks, CPU or heartbeat; every rate is zero.
+    /// Agents are shown stopped (those given up on stay `failed`: that lasts until an operator
+    /// restarts them), without tasks, CPU or heartbeat; every rate is zero.
     static func offline(_ snapshot: DashboardSnapshot) -> DashboardSnapshot {
         var snapshot = snapshot
         snapshot.summary = snapshot.summary?.offline
         snapshot.agents = snapshot.agents.map { agent in
             var agent = agent
-            agent.state = .stopped
+            if agent.state != .failed { agent.state = .stopped }
             agent.pid = nil
             agent.currentTasks = []
             agent.resources.cpuPercent = 0

@@ -80,3 +80,20 @@ struct EngineSummaryTests {
         #expect(summary.depth.count == EngineSummary.seriesSeconds)
     }
 }
+
+@Suite("Engine summary of a store with no engine")
+struct OfflineSummaryTests {
+    @Test("agents count as stopped, but those given up on stay failed; every rate is zero")
+    func givenUpStaysFailed() {
+        let now = Instant(secondsSinceEpoch: 1)
+        let summary = EngineSummary(
+            at: now, startedAt: now, node: "n", tasks: [:], agents: ["idle": 2, "busy": 1, "failed": 1, "stopped": 1], queues: [],
+            submittedPerSecond: [3], completedPerSecond: [2], failedPerSecond: [1], depth: [4], wait: .empty, run: .empty,
+            messagesPerSecond: 5, errorRate: 0.5, commitLatency: .empty, eventsLogged: 9)
+        let offline = summary.offline
+        #expect(offline.agentCount(.failed) == 1)
+        #expect(offline.agentCount(.stopped) == 4)
+        #expect(offline.agentCount(.idle) == 0 && offline.agentCount(.busy) == 0)
+        #expect(offline.messagesPerSecond == 0 && offline.completedPerSecond == [0])
+    }
+}
