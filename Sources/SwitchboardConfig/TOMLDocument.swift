@@ -131,26 +131,19 @@ public struct TOMLDocument {
                 depth = max(0, depth - 1)
                 if !arrays.isEmpty { arrays.removeLast() }
                 index += 1
-            case UInt8(ascii: "'"):
-                let closing = starts("\'\'\'", at: index) ? "\'\'\'" : "'"
+            case UInt8(ascii: "'"), UInt8(ascii: "\""):
+                // A literal ('…') or basic ("…") string, single-line or multi-line; only basic
+                // strings have escapes.
+                let quote = byte == UInt8(ascii: "'") ? "'" : "\""
+                let isBasic = quote == "\""
+                let closing = starts(quote + quote + quote, at: index) ? quote + quote + quote : quote
                 index += closing.utf8.count
                 while index < bytes.count, !starts(closing, at: index) {
                     if bytes[index] == 0x0A {
-                        if closing == "'" { break }
+                        if closing == quote { break }
                         line += 1
                     }
-                    index += 1
-                }
-                if index < bytes.count, bytes[index] != 0x0A { index += closing.utf8.count }
-            case UInt8(ascii: "\""):
-                let closing = starts("\"\"\"", at: index) ? "\"\"\"" : "\""
-                index += closing.utf8.count
-                while index < bytes.count, !starts(closing, at: index) {
-                    if bytes[index] == 0x0A {
-                        if closing == "\"" { break }
-                        line += 1
-                    }
-                    if bytes[index] == UInt8(ascii: "\\") {
+                    if isBasic, bytes[index] == UInt8(ascii: "\\") {
                         if starts("\\u0000", at: index) || starts("\\U00000000", at: index) || starts("\\x00", at: index) {
                             return (line, "a string holds an escaped NUL (\\u0000), which is not allowed")
                         }

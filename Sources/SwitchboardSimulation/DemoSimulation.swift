@@ -53,7 +53,7 @@ public final class DemoSimulation {
     var giveUps: [String: Int] = [:]
     var trace: Trace
 
-    static let start = Instant(nanosecondsSinceEpoch: 1_767_225_600_000_000_000)
+    static let start = Simulation.start
 
     init(seed: UInt64, folder: String) throws {
         self.seed = seed

@@ -10,6 +10,9 @@ import Synchronization
 /// after every step. Nothing depends on wall time or thread scheduling, so a seed replays the
 /// run exactly.
 public final class Simulation {
+    /// Where virtual time starts in every simulated run (2026-01-01T00:00:00Z).
+    static let start = Instant(nanosecondsSinceEpoch: 1_767_225_600_000_000_000)
+
     public let seed: UInt64
     let options: SimulationOptions
     var random: SeededRandom
@@ -41,7 +44,7 @@ public final class Simulation {
         self.seed = seed
         self.options = options
         random = SeededRandom(seed: seed)
-        clock = ManualClock(Instant(nanosecondsSinceEpoch: 1_767_225_600_000_000_000))
+        clock = ManualClock(Self.start)
         storePath = options.folder + "/switchboard-simulation-\(getpid())-\(seed)-\(Self.runs.add(1, ordering: .relaxed).newValue).sqlite"
         Self.remove(storePath)
         store = try Store.open(path: storePath, durability: .normal)
@@ -82,7 +85,7 @@ public final class Simulation {
         }
         return SimulationRun(
             seed: seed, steps: simulation.step, faults: simulation.faults, tasks: simulation.host.engine.taskCount,
-            virtualSeconds: (simulation.clock.now() - Instant(nanosecondsSinceEpoch: 1_767_225_600_000_000_000)).seconds,
+            virtualSeconds: (simulation.clock.now() - Simulation.start).seconds,
             violation: violation, fingerprint: simulation.trace.digest, supervision: SupervisionFigures(simulation.supervision))
     }
 

@@ -29,6 +29,10 @@ public enum AgentState: String, CaseIterable, Codable, Sendable {
 
     /// Whether the agent is down for good until someone acts: stopped, or given up on.
     public var isDown: Bool { self == .stopped || self == .failed }
+
+    /// The state shown while no engine runs on the store: nothing can be running, so every
+    /// agent is stopped — but one given up on stays `failed` until an operator restarts it.
+    public var withoutEngine: AgentState { self == .failed ? .failed : .stopped }
 }
 
 /// Operator actions on an agent.

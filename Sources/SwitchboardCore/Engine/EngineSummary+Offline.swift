@@ -33,12 +33,12 @@ extension EngineSummary {
     /// running engine is shown (its agents cannot be running either).
     public var offline: EngineSummary {
         var summary = offline(keepingTimesOf: nil)
-        let failed = agents[AgentState.failed.rawValue] ?? 0
-        let stopped = agents.values.reduce(0, +) - failed
-        summary.agents = Dictionary(
-            uniqueKeysWithValues: AgentState.allCases.map { state in
-                (state.rawValue, state == .stopped ? stopped : state == .failed ? failed : 0)
-            })
+        var counts = Dictionary(uniqueKeysWithValues: AgentState.allCases.map { ($0.rawValue, 0) })
+        for (name, count) in agents {
+            let state = AgentState(rawValue: name) ?? .stopped
+            counts[state.withoutEngine.rawValue, default: 0] += count
+        }
+        summary.agents = counts
         return summary
     }
 }

@@ -85,7 +85,7 @@ public final class StoreDashboardSource: DashboardSource, @unchecked Sendable {
         snapshot.summary = snapshot.summary?.offline
         snapshot.agents = snapshot.agents.map { agent in
             var agent = agent
-            if agent.state != .failed { agent.state = .stopped }
+            agent.state = agent.state.withoutEngine
             agent.pid = nil
             agent.currentTasks = []
             agent.resources.cpuPercent = 0
